@@ -1,0 +1,404 @@
+//! Citation extraction: every mention of a Security Council resolution, presidential statement,
+//! document, meeting record, General Assembly resolution or the Charter, normalized to one
+//! symbol per cited thing. Works on folded text (see `norm`) so that full-width and
+//! Arabic-Indic forms and segmentation spaces inside symbols need no patterns of their own.
+//! Precision comes first: a form that could be something else is left out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::norm::Folded;
+use super::resolution_years;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CitationKind {
+    Resolution,
+    PresidentialStatement,
+    Document,
+    Meeting,
+    GeneralAssemblyResolution,
+    Charter,
+}
+
+impl CitationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationKind::Resolution => "resolution",
+            CitationKind::PresidentialStatement => "presidential_statement",
+            CitationKind::Document => "document",
+            CitationKind::Meeting => "meeting",
+            CitationKind::GeneralAssemblyResolution => "general_assembly_resolution",
+            CitationKind::Charter => "charter",
+        }
+    }
+}
+
+/// One mention of a cited thing. `start..end` are byte offsets in the text given to `extract`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub kind: CitationKind,
+    pub symbol: String,
+    pub raw: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A match in folded coordinates, before overlaps are settled.
+struct Found {
+    start: usize,
+    end: usize,
+    kind: CitationKind,
+    symbol: Symbol,
+}
+
+enum Symbol {
+    Known(String),
+    /// A Security Council resolution cited without its year; settled once the whole text is read.
+    YearlessResolution(u32),
+}
+
+/// A 4-digit year, allowing one space that segmentation put inside it (`200 4`).
+const YEAR: &str = r"\d(?:\s?\d){3}";
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this module; a bad one is a bug caught by every test.
+    Regex::new(&pattern.replace("YEAR", YEAR)).expect("citation pattern")
+}
+
+static PRST: LazyLock<Regex> = LazyLock::new(|| re(r"(?:S\s*/\s*)?PRST\s*/\s*(YEAR)\s*/\s*(\d{1,3})"));
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"S\s*/\s*(YEAR)\s*/\s*(\d{1,5})((?:\s*/\s*(?i:Add|Corr|Rev|Amend)\s*\.\s*\d{1,3})*)")
+});
+static OLD_DOCUMENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"S\s*/\s*(\d{4,5})((?:\s*/\s*(?i:Add|Corr|Rev)\s*\.\s*\d{1,3})*)"));
+static MEETING: LazyLock<Regex> = LazyLock::new(|| re(r"S\s*/\s*PV\s*\.\s*(\d{1,5})"));
+static SC_RES_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"S\s*/\s*RES\s*/\s*(\d{1,4})(?:\s*\(\s*(YEAR)\s*\))?"));
+static GA_RES_SYMBOL: LazyLock<Regex> = LazyLock::new(|| re(r"A\s*/\s*RES\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})"));
+/// The word for "resolution" in English, French, Spanish, Russian (any case form) and Arabic
+/// (any word built on قرار, with its prefixes and suffixes).
+static RESOLUTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:resolutions?|r[ée]solutions?|resoluci[oó]n(?:es)?|резолюци[а-яё]*)\b|[^\s\d()]*قرار[^\s\d()]*")
+});
+/// What may stand between the word and the number: "resolution of the General Assembly 60/1"
+/// and "Security Council resolution 1325" are written so in Arabic.
+static BODY_AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من)"));
+/// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly), `1325`.
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
+/// What may stand between two items of a list: commas, and / et / y / e / и / و, or both.
+static LIST_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)"));
+/// Chinese: 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 — the closing 决议 covers the whole list.
+static ZH_RESOLUTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let item = r"\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*\(\s*YEAR\s*\))?";
+    re(&format!(r"第\s*{item}\s*号?(?:\s*(?:、|,|和|以及|及|与)\s*第?\s*{item}\s*号?)*\s*决议"))
+});
+static ZH_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
+
+/// The Charter in each language, optionally with the chapter or article cited.
+static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)\b",
+        r"\bChapter\s+(?P<ch>VI|VII|VIII)\b",
+        r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)\b",
+        r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)\b",
+        r"(?:(?:[Гг]лав[а-я]*\s+(?P<ch>[IVXL]+)|[Сс]тать[а-я]*\s+(?P<art>\d+))\s+)?(?P<name>Устав[а-я]*\s+Организации\s+Объединенных\s+Наций|Устав[а-я]*)",
+        r"(?:(?:الفصل\s+(?P<chw>[^\s\d]+)|المادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[^\s\d]*ميثاق\s+الأمم\s+المتحدة|[^\s\d]{0,3}الميثاق)",
+        r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?",
+    ]
+    .iter()
+    .map(|p| re(p))
+    .collect()
+});
+/// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
+static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s+of\s|\s+africaine|\s+de\s+l|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+Африканск|\s+الاتحاد)")
+});
+
+/// Extracts every citation in `text`, in text order.
+pub fn extract(text: &str) -> Vec<Citation> {
+    let folded = Folded::new(text);
+    let t: &str = &folded.text;
+    let mut found = Vec::new();
+    find_symbols(t, &mut found);
+    find_resolution_lists(t, &mut found);
+    find_chinese_resolution_lists(t, &mut found);
+    find_charter(t, &mut found);
+
+    // Keep the earliest, then longest, of overlapping matches.
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|k| f.start >= k.end) {
+            kept.push(f);
+        }
+    }
+
+    let years_in_text = known_resolution_years(&kept);
+    kept.into_iter()
+        .map(|f| {
+            let symbol = match f.symbol {
+                Symbol::Known(s) => s,
+                Symbol::YearlessResolution(n) => {
+                    match years_in_text.get(&n).copied().or_else(|| resolution_years::year_of(n)) {
+                        Some(year) => sc_resolution(n, year),
+                        None => format!("S/RES/{n}"),
+                    }
+                }
+            };
+            let start = folded.original_offset(f.start);
+            let end = folded.original_offset(f.end);
+            Citation { kind: f.kind, symbol, raw: text[start..end].to_string(), start, end }
+        })
+        .collect()
+}
+
+/// Years that the same text gives for resolution numbers, so that a later "resolution 1325"
+/// takes the year of an earlier "resolution 1325 (2000)".
+fn known_resolution_years(found: &[Found]) -> std::collections::HashMap<u32, i32> {
+    let mut years = std::collections::HashMap::new();
+    for f in found {
+        if let (CitationKind::Resolution, Symbol::Known(s)) = (f.kind, &f.symbol) {
+            if let Some((n, y)) = parse_sc_resolution(s) {
+                years.entry(n).or_insert(y);
+            }
+        }
+    }
+    years
+}
+
+fn sc_resolution(number: u32, year: i32) -> String {
+    format!("S/RES/{number} ({year})")
+}
+
+fn parse_sc_resolution(symbol: &str) -> Option<(u32, i32)> {
+    let rest = symbol.strip_prefix("S/RES/")?;
+    let (n, y) = rest.split_once(" (")?;
+    Some((n.parse().ok()?, y.trim_end_matches(')').parse().ok()?))
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+fn plausible_year(year: &str) -> Option<i32> {
+    let y: i32 = digits(year).parse().ok()?;
+    (1946..=2100).contains(&y).then_some(y)
+}
+
+/// A symbol must not be glued to a word before it (`XS/2002/5`) or run into more digits.
+fn stands_alone(t: &str, start: usize, end: usize) -> bool {
+    let before_ok = t[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '/');
+    let after_ok = t[end..].chars().next().is_none_or(|c| !c.is_ascii_digit());
+    before_ok && after_ok
+}
+
+fn find_symbols(t: &str, out: &mut Vec<Found>) {
+    for c in PRST.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        if let Some(year) = plausible_year(&c[1]).filter(|_| stands_alone(t, m.start(), m.end())) {
+            let n: u32 = c[2].parse().unwrap_or(0);
+            out.push(known(m, CitationKind::PresidentialStatement, format!("S/PRST/{year}/{n}")));
+        }
+    }
+    for c in DOCUMENT.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        if let Some(year) = plausible_year(&c[1]).filter(|_| stands_alone(t, m.start(), m.end())) {
+            let suffix: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
+            out.push(known(m, CitationKind::Document, format!("S/{year}/{}{}", digits(&c[2]), suffix)));
+        }
+    }
+    for c in OLD_DOCUMENT.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        let next = t[m.end()..].trim_start().chars().next();
+        if stands_alone(t, m.start(), m.end()) && next != Some('/') && plausible_year(&c[1]).is_none() {
+            let suffix: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
+            out.push(known(m, CitationKind::Document, format!("S/{}{}", &c[1], suffix)));
+        }
+    }
+    for c in MEETING.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        if stands_alone(t, m.start(), m.end()) {
+            out.push(known(m, CitationKind::Meeting, format!("S/PV.{}", &c[1])));
+        }
+    }
+    for c in SC_RES_SYMBOL.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        if !stands_alone(t, m.start(), m.end()) {
+            continue;
+        }
+        let n: u32 = c[1].parse().unwrap_or(0);
+        let symbol = match c.get(2).and_then(|y| plausible_year(y.as_str())) {
+            Some(year) => Symbol::Known(sc_resolution(n, year)),
+            None => Symbol::YearlessResolution(n),
+        };
+        out.push(Found { start: m.start(), end: m.end(), kind: CitationKind::Resolution, symbol });
+    }
+    for c in GA_RES_SYMBOL.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        if stands_alone(t, m.start(), m.end()) {
+            let symbol = format!("A/RES/{}/{}", &c[1], &c[2]);
+            out.push(known(m, CitationKind::GeneralAssemblyResolution, symbol));
+        }
+    }
+}
+
+fn known(m: regex::Match, kind: CitationKind, symbol: String) -> Found {
+    Found { start: m.start(), end: m.end(), kind, symbol: Symbol::Known(symbol) }
+}
+
+/// One list item as a citation, or None when the item is not a citation after all.
+fn list_item(number: &str, ga_number: Option<&str>, year: Option<&str>) -> Option<(CitationKind, Symbol)> {
+    let n: u32 = number.parse().ok()?;
+    if let Some(m) = ga_number {
+        // `N/M` after the word for resolution is always a General Assembly resolution.
+        return Some((CitationKind::GeneralAssemblyResolution, Symbol::Known(format!("A/RES/{n}/{m}"))));
+    }
+    match year {
+        Some(y) => Some((CitationKind::Resolution, Symbol::Known(sc_resolution(n, plausible_year(y)?)))),
+        // Below 100 a bare number after "resolution" is more often something else (a draft, a
+        // paragraph); those resolutions date from 1946-1952 and are cited with their year.
+        None if n >= 100 => Some((CitationKind::Resolution, Symbol::YearlessResolution(n))),
+        None => None,
+    }
+}
+
+fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
+    for word in RESOLUTION_WORD.find_iter(t) {
+        let mut at = word.end();
+        if let Some(body) = BODY_AFTER_WORD.find(&t[at..]) {
+            at += body.end();
+        }
+        let mut first = true;
+        loop {
+            let rest = &t[at..];
+            let skipped = rest.len() - rest.trim_start().len();
+            // The first item must follow the word closely; later ones follow a separator.
+            if first && skipped > 3 {
+                break;
+            }
+            let item_start = at + skipped;
+            let Some(c) = LIST_ITEM.captures(&t[item_start..]) else { break };
+            let item_end = item_start + c[0].len();
+            if t[item_end..].chars().next().is_some_and(|ch| ch.is_alphanumeric() || ch == '/') {
+                break;
+            }
+            let Some((kind, symbol)) =
+                list_item(&c[1], c.get(2).map(|m| m.as_str()), c.get(3).map(|m| m.as_str()))
+            else {
+                break;
+            };
+            let start = if first { word.start() } else { item_start };
+            out.push(Found { start, end: item_end, kind, symbol });
+            first = false;
+            match LIST_SEPARATOR.find(&t[item_end..]) {
+                Some(sep) if !sep.as_str().is_empty() => at = item_end + sep.end(),
+                _ => break,
+            }
+        }
+    }
+}
+
+fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
+    for list in ZH_RESOLUTION_LIST.find_iter(t) {
+        let items: Vec<_> = ZH_ITEM.captures_iter(list.as_str()).collect();
+        let single = items.len() == 1;
+        for c in items {
+            let m = c.get(0).expect("whole match");
+            let Some((kind, symbol)) =
+                list_item(&c[1], c.get(2).map(|m| m.as_str()), c.get(3).map(|m| m.as_str()))
+            else {
+                continue;
+            };
+            let (start, end) = if single {
+                (list.start(), list.end())
+            } else {
+                // Take in the 第 before the item and the 号 after it.
+                let before = list.as_str()[..m.start()].trim_end();
+                let start = before.strip_suffix('第').map(|b| b.len()).unwrap_or(m.start());
+                let after = &list.as_str()[m.end()..];
+                let end = after.trim_start().strip_prefix('号').map(|a| list.len() - a.len()).unwrap_or(m.end());
+                (list.start() + start, list.start() + end)
+            };
+            out.push(Found { start, end, kind, symbol });
+        }
+    }
+}
+
+fn find_charter(t: &str, out: &mut Vec<Found>) {
+    for pattern in CHARTER.iter() {
+        for c in pattern.captures_iter(t) {
+            let m = c.get(0).expect("whole match");
+            let name = c.name("name").map(|n| n.as_str()).unwrap_or("");
+            let bare = matches!(name, "Charter" | "Charte" | "Carta") || name.starts_with("Устав") && !name.contains(' ');
+            if bare && OTHER_CHARTER.is_match(&t[m.end()..]) {
+                continue;
+            }
+            if let Some(q) = c.name("qual") {
+                // 《非洲联盟宪章》 and the like are other charters.
+                if !q.as_str().trim().is_empty() && q.as_str().trim() != "联合国" {
+                    continue;
+                }
+            }
+            let chapter = c
+                .name("ch")
+                .map(|r| r.as_str().to_string())
+                .or_else(|| c.name("chw").and_then(|w| arabic_ordinal(w.as_str())).map(roman))
+                .or_else(|| match (c.name("zhnum"), c.name("unit")) {
+                    (Some(n), Some(u)) if u.as_str() == "章" => chinese_number(n.as_str()).map(roman),
+                    _ => None,
+                });
+            let article = c.name("art").map(|a| a.as_str().to_string()).or_else(|| match (c.name("zhnum"), c.name("unit")) {
+                (Some(n), Some(u)) if u.as_str() == "条" => chinese_number(n.as_str()).map(|n| n.to_string()),
+                _ => None,
+            });
+            let symbol = match (chapter, article) {
+                (Some(ch), _) => format!("Charter, Chapter {ch}"),
+                (None, Some(art)) => format!("Charter, Article {art}"),
+                (None, None) => "Charter".to_string(),
+            };
+            out.push(known(m, CitationKind::Charter, symbol));
+        }
+    }
+}
+
+fn chinese_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+fn arabic_ordinal(word: &str) -> Option<u32> {
+    const ORDINALS: [&str; 12] = [
+        "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي عشر",
+        "الثاني عشر",
+    ];
+    ORDINALS.iter().position(|o| *o == word).map(|p| p as u32 + 1)
+}
+
+fn roman(n: u32) -> String {
+    const TABLE: [(u32, &str); 7] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,132 @@
+//! The citation table: real forms met in Security Council texts in the six languages, each with
+//! the exact set of (kind, symbol) it must give, and counter-examples that must give nothing.
+
+use super::*;
+use CitationKind::*;
+
+const R: CitationKind = Resolution;
+const P: CitationKind = PresidentialStatement;
+const D: CitationKind = Document;
+const M: CitationKind = Meeting;
+const GA: CitationKind = GeneralAssemblyResolution;
+const C: CitationKind = Charter;
+
+#[rustfmt::skip]
+const CASES: &[(&str, &[(CitationKind, &str)])] = &[
+    // --- Chinese, as segmented in the seed
+    ("安全 理事会 重申 其 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 、", &[(R, "S/RES/1327 (2000)"), (R, "S/RES/1353 (2001)")]),
+    ("1994年 5月 3日 ( PRST/1994/22 ) 、", &[(P, "S/PRST/1994/22")]),
+    ("2004年 5月 17日 ( PRST/200 4/16 ) 安理会 主席 声明", &[(P, "S/PRST/2004/16")]),
+    ("2002年 1月 14日 主席 说明 ( S/2002/56 ) 中", &[(D, "S/2002/56")]),
+    ("安理会 重申 其 第1674 ( 2006 ) 号 决议 的 相关 规定", &[(R, "S/RES/1674 (2006)")]),
+    ("第1265 ( 1999 ) 号 、 第1296 ( 2000 ) 号 和 第1674 ( 2006 ) 号 决议", &[(R, "S/RES/1265 (1999)"), (R, "S/RES/1296 (2000)"), (R, "S/RES/1674 (2006)")]),
+    ("第1325 ( 2000 ) 号 、 1820 ( 2008 ) 号 及 1888 ( 2009 ) 号 决议", &[(R, "S/RES/1325 (2000)"), (R, "S/RES/1820 (2008)"), (R, "S/RES/1888 (2009)")]),
+    ("安理会 第1325（２０００）号决议", &[(R, "S/RES/1325 (2000)")]),
+    ("第１３２５(2000)号决议", &[(R, "S/RES/1325 (2000)")]),
+    ("安理会 第1325 号 决议", &[(R, "S/RES/1325 (2000)")]),
+    ("大会 第60/1 号 决议", &[(GA, "A/RES/60/1")]),
+    ("( S / PRST / 2008 / 9 )", &[(P, "S/PRST/2008/9")]),
+    ("报告 ( S/2006/ 481 )", &[(D, "S/2006/481")]),
+    ("根据 《 联合国 宪章 》 第八 章", &[(C, "Charter, Chapter VIII")]),
+    ("根据 《 联合国 宪章 》 第七 章 采取 行动", &[(C, "Charter, Chapter VII")]),
+    ("《 宪章 》 第二十五 条", &[(C, "Charter, Article 25")]),
+    ("《 非洲 联盟 宪章 》", &[]),
+    ("第1888 ( 2009 ) 号 决议 和 ( S/PV.6195 )", &[(R, "S/RES/1888 (2009)"), (M, "S/PV.6195")]),
+    ("2009年 7月 22日 主席 声明 ( PRST/2009/23 )", &[(P, "S/PRST/2009/23")]),
+    // --- English
+    ("Recalling its resolutions 1265 (1999), 1296 (2000) and 1674 (2006)", &[(R, "S/RES/1265 (1999)"), (R, "S/RES/1296 (2000)"), (R, "S/RES/1674 (2006)")]),
+    ("its resolutions 1325 (2000), 1820 (2008), 1888 (2009), and 1889 (2009) on women", &[(R, "S/RES/1325 (2000)"), (R, "S/RES/1820 (2008)"), (R, "S/RES/1888 (2009)"), (R, "S/RES/1889 (2009)")]),
+    ("Reaffirming resolution 1296(2000)", &[(R, "S/RES/1296 (2000)")]),
+    ("Resolution 1889 (2009)", &[(R, "S/RES/1889 (2009)")]),
+    ("the statement of its President of 3 May 1994 (S/PRST/1994/22)", &[(P, "S/PRST/1994/22")]),
+    ("the report of the Secretary-General (S/2009/398)", &[(D, "S/2009/398")]),
+    ("document S/2009/398/Add.1", &[(D, "S/2009/398/Add.1")]),
+    ("as corrected in S/2010/12/Corr.1", &[(D, "S/2010/12/Corr.1")]),
+    ("draft S/2004/ 5/ Rev. 2", &[(D, "S/2004/5/Rev.2")]),
+    ("the record of the meeting (S/PV.6178)", &[(M, "S/PV.6178")]),
+    ("General Assembly resolution 60/1 of 16 September 2005", &[(GA, "A/RES/60/1")]),
+    ("the 2005 World Summit Outcome (A/RES/60/1)", &[(GA, "A/RES/60/1")]),
+    ("its resolution S/RES/1325 (2000)", &[(R, "S/RES/1325 (2000)")]),
+    ("under Chapter VII of the Charter of the United Nations", &[(C, "Charter, Chapter VII")]),
+    ("Acting under Chapter VII,", &[(C, "Charter, Chapter VII")]),
+    ("in accordance with the Charter of the United Nations", &[(C, "Charter")]),
+    ("under Article 25 of the Charter", &[(C, "Charter, Article 25")]),
+    ("the Charter of the African Union", &[]),
+    ("Recalling resolution 1325 (2000), and stressing that resolution 1325 remains", &[(R, "S/RES/1325 (2000)"), (R, "S/RES/1325 (2000)")]),
+    ("as requested in resolution 1738", &[(R, "S/RES/1738")]),
+    ("resolution 1612", &[(R, "S/RES/1612 (2005)")]),
+    ("Security Council resolution 1373 (2001) and Assembly resolution 60/288", &[(R, "S/RES/1373 (2001)"), (GA, "A/RES/60/288")]),
+    // --- French
+    ("Rappelant ses résolutions 1265 (1999), 1296 (2000) et 1674 (2006)", &[(R, "S/RES/1265 (1999)"), (R, "S/RES/1296 (2000)"), (R, "S/RES/1674 (2006)")]),
+    ("la résolution 1325 (2000) du Conseil", &[(R, "S/RES/1325 (2000)")]),
+    ("la déclaration de son président (S/PRST/2009/23)", &[(P, "S/PRST/2009/23")]),
+    ("en vertu du Chapitre VII de la Charte des Nations Unies", &[(C, "Charter, Chapter VII")]),
+    ("la résolution 60/1 de l'Assemblée générale", &[(GA, "A/RES/60/1")]),
+    ("la Charte africaine des droits de l'homme", &[]),
+    // --- Spanish
+    ("Recordando sus resoluciones 1265 (1999), 1296 (2000) y 1674 (2006)", &[(R, "S/RES/1265 (1999)"), (R, "S/RES/1296 (2000)"), (R, "S/RES/1674 (2006)")]),
+    ("la resolución 1325 (2000)", &[(R, "S/RES/1325 (2000)")]),
+    ("con arreglo al Capítulo VII de la Carta de las Naciones Unidas", &[(C, "Charter, Chapter VII")]),
+    ("Carta de fecha 5 de agosto de 2009 dirigida al Presidente", &[]),
+    ("el informe del Secretario General (S/2009/398)", &[(D, "S/2009/398")]),
+    // --- Russian
+    ("ссылаясь на свои резолюции 1265 (1999), 1296 (2000) и 1674 (2006)", &[(R, "S/RES/1265 (1999)"), (R, "S/RES/1296 (2000)"), (R, "S/RES/1674 (2006)")]),
+    ("в резолюции 1325 (2000)", &[(R, "S/RES/1325 (2000)")]),
+    ("Резолюция 1889 (2009)", &[(R, "S/RES/1889 (2009)")]),
+    ("заявление Председателя (S/PRST/2009/23)", &[(P, "S/PRST/2009/23")]),
+    ("действуя на основании главы VII Устава Организации Объединенных Наций", &[(C, "Charter, Chapter VII")]),
+    ("резолюцию 60/1 Генеральной Ассамблеи", &[(GA, "A/RES/60/1")]),
+    // --- Arabic
+    ("إذ يشير إلى قراراته 1265 (1999) و 1296 (2000) و 1674 (2006)", &[(R, "S/RES/1265 (1999)"), (R, "S/RES/1296 (2000)"), (R, "S/RES/1674 (2006)")]),
+    ("القرار ١٣٢٥ (٢٠٠٠)", &[(R, "S/RES/1325 (2000)")]),
+    ("بالقرار 1820 (2008)", &[(R, "S/RES/1820 (2008)")]),
+    ("بيان رئيس المجلس (S/PRST/2009/23)", &[(P, "S/PRST/2009/23")]),
+    ("وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة", &[(C, "Charter, Chapter VII")]),
+    ("قرار الجمعية العامة 60/1", &[(GA, "A/RES/60/1")]),
+    // --- Counter-examples: numbers in parentheses, dates, paragraphs, money
+    ("在 2009年 8月 5日 安全 理事会 第6178 次 会议 上", &[]),
+    ("on 5 August 2009 at its 6178th meeting", &[]),
+    ("paragraph 4 (b) of the annex", &[]),
+    ("a budget of 1,200 (thousand) dollars", &[]),
+    ("US$ 2,500,000 (2009 estimates)", &[]),
+    ("the year 2000 (Y2K)", &[]),
+    ("1994年 11月 4日", &[]),
+    ("draft resolution 2", &[]),
+    ("( 维和 部 )", &[]),
+    ("MS/2002/56", &[]),
+    ("resolutions adopted in 2009 (twelve)", &[]),
+];
+
+#[test]
+fn citation_table() {
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let mut got: Vec<(CitationKind, String)> = extract(text).into_iter().map(|c| (c.kind, c.symbol)).collect();
+        let mut want: Vec<(CitationKind, String)> = want.iter().map(|(k, s)| (*k, s.to_string())).collect();
+        got.sort();
+        want.sort();
+        if got != want {
+            failures.push(format!("{text:?}\n   expected {want:?}\n   got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(CASES.len() >= 60);
+}
+
+#[test]
+fn raw_is_the_text_as_written() {
+    let text = "安理会 第1325（２０００）号决议 与 PRST/200 4/16";
+    let got = extract(text);
+    let raws: Vec<&str> = got.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(raws, ["第1325（２０００）号决议", "PRST/200 4/16"]);
+    for c in &got {
+        assert_eq!(&text[c.start..c.end], c.raw);
+    }
+}
+
+#[test]
+fn list_items_have_their_own_raw() {
+    let got = extract("resolutions 1265 (1999), 1296 (2000) and 1674 (2006)");
+    let raws: Vec<&str> = got.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(raws, ["resolutions 1265 (1999)", "1296 (2000)", "1674 (2006)"]);
+}

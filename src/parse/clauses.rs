@@ -1,0 +1,330 @@
+//! Splits a body into clauses by the schema's rules: the preamble is the first paragraph; in a
+//! presidential statement every quotation mark that opens a sentence opens a paragraph; in a
+//! resolution every operative number (`1.`, `2.`, ... in sequence) does; enumerated sub-items
+//! (㈠, (一), (a), (i)) become children of the paragraph that holds them.
+//!
+//! Clauses partition the body: a paragraph's text is its lead-in up to its first sub-item, so
+//! the clause texts in position order rebuild the body without repeating any part of it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::norm::Folded;
+use super::DocType;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Index (in the returned list) of the paragraph holding this sub-item; None for a paragraph.
+    pub parent: Option<usize>,
+    pub marker: Option<String>,
+    pub text: String,
+    /// Byte offsets of `text` in the body.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A paragraph before sub-items are taken out: `start..end` in the folded body.
+struct Paragraph {
+    marker: Option<String>,
+    start: usize,
+    end: usize,
+}
+
+const OPENING_QUOTES: [char; 4] = ['"', '“', '«', '„'];
+const CLOSING_QUOTES: [char; 3] = ['"', '”', '»'];
+const SENTENCE_ENDS: [char; 8] = ['.', '。', ';', '；', '!', '?', '！', '？'];
+/// What may stand before a quote that opens a paragraph, besides a sentence end and a closing quote.
+const COLONS: [char; 2] = [':', '：'];
+
+fn is_quote(c: char) -> bool {
+    OPENING_QUOTES.contains(&c) || CLOSING_QUOTES.contains(&c)
+}
+
+/// Splits `body` into clauses. The first clause is always the preamble.
+pub fn split(body: &str, doc_type: DocType) -> Vec<Clause> {
+    let folded = Folded::new(body);
+    let t: &str = &folded.text;
+    let paragraphs = match doc_type {
+        DocType::Resolution => operative_paragraphs(t),
+        _ => quoted_paragraphs(t),
+    };
+    let mut clauses = Vec::new();
+    for p in paragraphs {
+        let items = sub_items(t, p.start, p.end);
+        let lead_end = items.first().map(|i| i.0).unwrap_or(p.end);
+        let parent = clauses.len();
+        clauses.push(clause(body, &folded, None, p.marker, p.start, lead_end));
+        for (k, &(marker_start, marker_end, ref marker)) in items.iter().enumerate() {
+            let end = items.get(k + 1).map(|next| next.0).unwrap_or(p.end);
+            let mut c = clause(body, &folded, Some(parent), Some(marker.clone()), marker_end, end);
+            if c.text.is_empty() {
+                c.start = folded.original_offset(marker_start);
+            }
+            clauses.push(c);
+        }
+    }
+    clauses
+}
+
+fn clause(body: &str, folded: &Folded, parent: Option<usize>, marker: Option<String>, start: usize, end: usize) -> Clause {
+    let (s, e) = (folded.original_offset(start), folded.original_offset(end));
+    let raw = &body[s..e];
+    let lead = raw.len() - raw.trim_start().len();
+    let text = raw.trim();
+    Clause { parent, marker, text: text.to_string(), start: s + lead, end: s + lead + text.len() }
+}
+
+fn prev_non_space(t: &str, at: usize) -> Option<char> {
+    t[..at].chars().rev().find(|c| !c.is_whitespace())
+}
+
+fn next_non_space(t: &str, at: usize) -> Option<(usize, char)> {
+    t[at..].char_indices().find(|(_, c)| !c.is_whitespace()).map(|(i, c)| (at + i, c))
+}
+
+/// Presidential statements: the preamble, then one paragraph per opening quote.
+fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
+    let mut openers: Vec<(usize, usize)> = Vec::new(); // (quote start, text start)
+    for (at, c) in t.char_indices() {
+        if !OPENING_QUOTES.contains(&c) {
+            continue;
+        }
+        let after = at + c.len_utf8();
+        let prev_ok = match prev_non_space(t, at) {
+            None => true,
+            Some(p) => SENTENCE_ENDS.contains(&p) || COLONS.contains(&p) || CLOSING_QUOTES.contains(&p),
+        };
+        let next_ok = matches!(next_non_space(t, after), Some((_, n)) if !is_quote(n));
+        if prev_ok && next_ok && !quotes_a_title(t, after) {
+            openers.push((at, after));
+        }
+    }
+    let mut paragraphs = Vec::with_capacity(openers.len() + 1);
+    let preamble_end = openers.first().map(|o| o.0).unwrap_or(t.len());
+    paragraphs.push(Paragraph { marker: None, start: 0, end: preamble_end });
+    for (k, &(_, text_start)) in openers.iter().enumerate() {
+        let end = openers.get(k + 1).map(|o| o.0).unwrap_or(t.len());
+        let end = strip_closing_quote(t, text_start, end);
+        paragraphs.push(Paragraph { marker: None, start: text_start, end });
+    }
+    paragraphs
+}
+
+/// A quote after a colon may quote a title (`entitled: "Women and peace"` followed by more of the
+/// sentence) rather than open a paragraph: the quoted part holds no sentence end and the
+/// sentence goes on after the closing quote.
+fn quotes_a_title(t: &str, after: usize) -> bool {
+    let Some(close_rel) = t[after..].find(is_quote) else { return false };
+    let close = after + close_rel;
+    let quoted = &t[after..close];
+    if quoted.contains(SENTENCE_ENDS) {
+        return false;
+    }
+    let close_len = t[close..].chars().next().map(char::len_utf8).unwrap_or(1);
+    match next_non_space(t, close + close_len) {
+        None => false,
+        Some((_, n)) => !(SENTENCE_ENDS.contains(&n) || is_quote(n)),
+    }
+}
+
+/// Drops the quote that closes the statement (or a paragraph) from the end of a paragraph, when
+/// the paragraph holds one closing quote more than it opens.
+fn strip_closing_quote(t: &str, start: usize, end: usize) -> usize {
+    let trimmed_end = start + t[start..end].trim_end().len();
+    let Some(last) = t[start..trimmed_end].chars().next_back() else { return end };
+    if !CLOSING_QUOTES.contains(&last) {
+        return end;
+    }
+    let inner = &t[start..trimmed_end - last.len_utf8()];
+    let unbalanced = match last {
+        '"' => inner.matches('"').count() % 2 == 0,
+        '”' => inner.matches('“').count() <= inner.matches('”').count(),
+        _ => inner.matches('«').count() <= inner.matches('»').count(),
+    };
+    if unbalanced {
+        trimmed_end - last.len_utf8()
+    } else {
+        end
+    }
+}
+
+static OPERATIVE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,3})\s?\.(?:\s|$)").expect("operative pattern"));
+/// What ends the text before an operative number: a sentence end, a comma or a colon.
+const BEFORE_OPERATIVE: [char; 12] = ['.', '。', ';', '；', ',', '，', ':', '：', '、', '"', '”', '»'];
+
+/// Resolutions: the preamble, then one paragraph per operative number, in sequence.
+fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
+    let mut marks: Vec<(usize, usize, u32)> = Vec::new(); // (number start, text start, number)
+    let mut expected = 1u32;
+    let mut from = 0;
+    while from < t.len() {
+        let Some(c) = OPERATIVE_NUMBER.captures_at(t, from) else { break };
+        let number = c.get(1).expect("group 1");
+        let whole = c.get(0).expect("whole match");
+        from = number.end();
+        if number.as_str().parse::<u32>().ok() != Some(expected) {
+            continue;
+        }
+        let prev_ok = match prev_non_space(t, number.start()) {
+            None => true,
+            Some(p) => BEFORE_OPERATIVE.contains(&p),
+        };
+        if prev_ok {
+            marks.push((number.start(), whole.end(), expected));
+            expected += 1;
+        }
+    }
+    let mut paragraphs = vec![Paragraph { marker: None, start: 0, end: marks.first().map(|m| m.0).unwrap_or(t.len()) }];
+    for (k, &(_, text_start, n)) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map(|m| m.0).unwrap_or(t.len());
+        paragraphs.push(Paragraph { marker: Some(format!("{n}.")), start: text_start, end });
+    }
+    paragraphs
+}
+
+static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\x{3220}-\x{3229}]|\((?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\)").expect("sub-item pattern")
+});
+const ENCLOSED: &str = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩";
+const CJK_NUMERALS: &str = "一二三四五六七八九十";
+/// What may stand before a bracketed marker: a clause end, a colon or dash.
+const BEFORE_MARKER: [char; 14] = [':', '：', ';', '；', ',', '，', '.', '。', '、', '—', '-', '–', '"', '“'];
+const CONJUNCTIONS: [&str; 10] = ["and", "or", "et", "ou", "y", "o", "и", "или", "و", "和"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Enclosed,
+    CjkBracketed,
+    Letter,
+    Roman,
+}
+
+/// The sub-items of `t[start..end]`: (marker start, marker end, marker), each the next of its
+/// family, so that "(b)" after "(a)" is an item and a stray "(b)" is not.
+fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+    let mut next = [1u32; 4];
+    let mut items = Vec::new();
+    for m in SUB_ITEM.find_iter(&t[start..end]) {
+        let (ms, me) = (start + m.start(), start + m.end());
+        let marker = m.as_str();
+        let inner = marker.trim_start_matches('(').trim_end_matches(')');
+        let candidates: Vec<(Family, u32)> = if let Some(p) = ENCLOSED.chars().position(|c| marker.starts_with(c)) {
+            vec![(Family::Enclosed, p as u32 + 1)]
+        } else if inner.chars().all(|c| CJK_NUMERALS.contains(c)) {
+            cjk_value(inner).map(|v| vec![(Family::CjkBracketed, v)]).unwrap_or_default()
+        } else {
+            let mut v = Vec::new();
+            if inner.len() == 1 {
+                v.push((Family::Letter, (inner.as_bytes()[0] - b'a') as u32 + 1));
+            }
+            if let Some(r) = roman_value(inner) {
+                v.push((Family::Roman, r));
+            }
+            v
+        };
+        let Some(&(family, _)) = candidates.iter().find(|(f, v)| next[*f as usize] == *v) else { continue };
+        if family != Family::Enclosed && !marker_context_ok(t, start, ms) {
+            continue;
+        }
+        next[family as usize] += 1;
+        items.push((ms, me, marker.to_string()));
+    }
+    items
+}
+
+fn marker_context_ok(t: &str, paragraph_start: usize, at: usize) -> bool {
+    let before = t[paragraph_start..at].trim_end();
+    let Some(last) = before.chars().next_back() else { return true };
+    if BEFORE_MARKER.contains(&last) {
+        return true;
+    }
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    CONJUNCTIONS.contains(&word)
+}
+
+fn cjk_value(s: &str) -> Option<u32> {
+    let digit = |c: char| CJK_NUMERALS.chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    const ROMANS: [&str; 20] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii",
+        "xix", "xx",
+    ];
+    ROMANS.iter().position(|r| *r == s).map(|p| p as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(body: &str, doc_type: DocType) -> Vec<(Option<usize>, Option<String>, String)> {
+        split(body, doc_type).into_iter().map(|c| (c.parent, c.marker, c.text)).collect()
+    }
+
+    fn p(text: &str) -> (Option<usize>, Option<String>, String) {
+        (None, None, text.to_string())
+    }
+    fn numbered(n: u32, text: &str) -> (Option<usize>, Option<String>, String) {
+        (None, Some(format!("{n}.")), text.to_string())
+    }
+    fn item(parent: usize, marker: &str, text: &str) -> (Option<usize>, Option<String>, String) {
+        (Some(parent), Some(marker.to_string()), text.to_string())
+    }
+
+    #[test]
+    fn clause_cases() {
+        use DocType::*;
+        let cases: Vec<(&str, DocType, &str, Vec<_>)> = vec![
+            ("zh statement: title quote opens nothing, final quote is no clause", PresidentialStatement,
+             "主席 就 题 为 \" 联合国 维持 和平 行动 \" 的 项目 发表 声明 如下 ： \" 安理会 重申 。 \" 安理会 认为 。 \"",
+             vec![p("主席 就 题 为 \" 联合国 维持 和平 行动 \" 的 项目 发表 声明 如下 ："), p("安理会 重申 。"), p("安理会 认为 。")]),
+            ("zh sub-items glued to words", PresidentialStatement,
+             "声明 如下 ： \" 安理会 订立 以下 做法 ： ㈠就 对话 ；㈡ 努力 深化 ； ㈢在 延长 。 \"",
+             vec![p("声明 如下 ："), p("安理会 订立 以下 做法 ："), item(1, "㈠", "就 对话 ；"), item(1, "㈡", "努力 深化 ；"), item(1, "㈢", "在 延长 。")]),
+            ("en statement with curly quotes", PresidentialStatement,
+             "At the 6178th meeting, the President made the following statement: “The Security Council reaffirms. ” “The Council notes (S/2009/398).”",
+             vec![p("At the 6178th meeting, the President made the following statement:"), p("The Security Council reaffirms."), p("The Council notes (S/2009/398).")]),
+            ("en statement: quoted agenda item after a colon", PresidentialStatement,
+             "in connection with the item entitled: \"Women and peace and security\", made the following statement: \"The Council welcomes.\"",
+             vec![p("in connection with the item entitled: \"Women and peace and security\", made the following statement:"), p("The Council welcomes.")]),
+            ("fr statement with guillemets and lettered items", PresidentialStatement,
+             "a fait la déclaration suivante : « Le Conseil décide : a) rien ; (a) d’abord ; (b) ensuite. « Le Conseil note. »",
+             vec![p("a fait la déclaration suivante :"), p("Le Conseil décide : a) rien ;"), item(1, "(a)", "d’abord ;"), item(1, "(b)", "ensuite."), p("Le Conseil note.")]),
+            ("resolution: numbered paragraphs in sequence, numbers in citations ignored", Resolution,
+             "The Security Council, Recalling resolution 1325 (2000), 1. Decides to extend; 2. Requests a report on paragraph 2. by June; 3. Decides to remain seized.",
+             vec![p("The Security Council, Recalling resolution 1325 (2000),"), numbered(1, "Decides to extend;"), numbered(2, "Requests a report on paragraph 2. by June;"), numbered(3, "Decides to remain seized.")]),
+            ("resolution with lettered and roman items", Resolution,
+             "The Council, 1. Requests: (a) to report; (b) to assist, including: (i) training; (ii) equipment; and (c) to monitor; 2. Decides.",
+             vec![p("The Council,"), numbered(1, "Requests:"), item(1, "(a)", "to report;"), item(1, "(b)", "to assist, including:"), item(1, "(i)", "training;"), item(1, "(ii)", "equipment; and"), item(1, "(c)", "to monitor;"), numbered(2, "Decides.")]),
+            ("resolution: paragraph references are not sub-items", Resolution,
+             "The Council, 1. Recalls paragraph 4 (b) of resolution 1820 (2008);",
+             vec![p("The Council,"), numbered(1, "Recalls paragraph 4 (b) of resolution 1820 (2008);")]),
+            ("zh resolution with full-width numbers and bracketed numerals", Resolution,
+             "安全 理事会 ， １． 决定 ： （一） 设立 ；（二） 请 ； 2. 决定 继续 处理 此 案 。",
+             vec![p("安全 理事会 ，"), numbered(1, "决定 ："), item(1, "(一)", "设立 ；"), item(1, "(二)", "请 ；"), numbered(2, "决定 继续 处理 此 案 。")]),
+            ("no quotes at all: everything is the preamble", Other,
+             "Note by the President of the Security Council.",
+             vec![p("Note by the President of the Security Council.")]),
+        ];
+        for (name, doc_type, body, want) in cases {
+            assert_eq!(shape(body, doc_type), want, "case: {name}");
+        }
+    }
+
+    #[test]
+    fn clauses_point_into_the_body() {
+        let body = " 声明 如下 ： \" 安理会 ： ㈠就 对话 ；㈡ 努力 。 \"";
+        for c in split(body, DocType::PresidentialStatement) {
+            assert_eq!(&body[c.start..c.end], c.text);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Statement metadata read from the text itself: language, document type and own symbol (from
+//! the heading), agenda item title, date of adoption and meeting number (from the preamble),
+//! in each of the six UN languages.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::norm::{collapse_spaces, is_cjk, unsegment, Folded};
+use super::DocType;
+
+/// ISO 639-1 code of the body's language, from its script and, for Latin script, its commonest
+/// function words. None when the text has no letters to judge by.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            c if c.is_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    // A Chinese character carries about as much as a two- or three-letter word.
+    let scores = [(han * 3, "zh"), (arabic, "ar"), (cyrillic, "ru"), (latin, "latin")];
+    let (best, script) = scores.iter().copied().max_by_key(|s| s.0)?;
+    if best == 0 {
+        return None;
+    }
+    if script != "latin" {
+        return Some(script);
+    }
+    Some(latin_language(text))
+}
+
+fn latin_language(text: &str) -> &'static str {
+    const EN: &[&str] = &["the", "of", "and", "to", "its", "that", "with", "council", "security", "is", "on"];
+    const FR: &[&str] = &["le", "les", "des", "du", "et", "au", "aux", "conseil", "sécurité", "est", "sur", "une"];
+    const ES: &[&str] = &["el", "los", "las", "del", "y", "consejo", "seguridad", "por", "con", "una", "al"];
+    let mut score = [0usize; 3];
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
+        let w = word.to_lowercase();
+        for (i, list) in [EN, FR, ES].iter().enumerate() {
+            if list.contains(&w.as_str()) {
+                score[i] += 1;
+            }
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (score[i], std::cmp::Reverse(i))).unwrap_or(0);
+    ["en", "fr", "es"][best]
+}
+
+static PRESIDENTIAL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)理事会主席的声明|statement\s+by\s+the\s+president\s+of\s+the\s+security\s+council",
+        r"|d[ée]claration\s+d[ue]\s+(?:la\s+)?pr[ée]sidente?\s+du\s+conseil\s+de\s+s[ée]curit[ée]",
+        r"|declaraci[oó]n\s+de(?:l|\s+la)\s+(?:president[ae]|presidencia)\s+del\s+consejo\s+de\s+seguridad",
+        r"|заявление\s+председателя\s+совета\s+безопасности",
+        r"|بيان\s+(?:من\s+)?رئيس[ةه]?\s+مجلس\s+ال[أا]من",
+    ))
+    .expect("heading pattern")
+});
+/// A resolution's own heading at the head of the text, with or without its symbol before it.
+static RESOLUTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:S\s*/\s*RES\s*/\s*\d{1,4}\s*\(\s*\d{4}\s*\)\s*)?",
+        r"(?:第\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*号\s*决议",
+        r"|(?:resolution|r[ée]solution|resoluci[oó]n|резолюция|القرار)\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)",
+        r"|S\s*/\s*RES\s*/\s*(\d{1,4})\s*\(\s*(\d{4})\s*\))",
+    ))
+    .expect("resolution heading pattern")
+});
+static LEADING_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d{1,3}|S\s*/\s*\d{4}\s*/\s*\d{1,5})\b").expect("symbol pattern"));
+
+/// How far into the body the heading may reach.
+const HEAD_CHARS: usize = 400;
+
+/// The document type and own symbol, from the heading.
+pub fn classify(body: &str) -> (DocType, Option<String>) {
+    let head: String = body.chars().take(HEAD_CHARS).collect();
+    let folded = Folded::new(&head);
+    // Chinese headings are segmented ("安全 理事会 主席 的 声明"); compare them without spaces.
+    let compact = unsegment(&folded.text);
+    let compact = compact.trim_start();
+    if let Some(c) = RESOLUTION_HEADING.captures(compact) {
+        let pair = [(1, 2), (3, 4), (5, 6)].into_iter().find_map(|(n, y)| Some((c.get(n)?.as_str(), c.get(y)?.as_str())));
+        if let Some((n, y)) = pair {
+            return (DocType::Resolution, Some(format!("S/RES/{n} ({y})")));
+        }
+    }
+    let own_symbol = LEADING_SYMBOL.captures(compact).map(|c| c[1].split_whitespace().collect::<String>());
+    let doc_type = if PRESIDENTIAL_HEADING.is_match(compact) || own_symbol.as_deref().is_some_and(|s| s.starts_with("S/PRST/")) {
+        DocType::PresidentialStatement
+    } else {
+        DocType::Other
+    };
+    (doc_type, own_symbol)
+}
+
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["“«„]\s*([^"“”«»„]{1,300}?)\s*["”»]"#).expect("title pattern"));
+
+/// The agenda item: the first quoted span of the preamble; Chinese without segmentation spaces.
+pub fn find_title(preamble: &str) -> Option<String> {
+    let c = QUOTED.captures(preamble)?;
+    let inner = c.get(1)?.as_str();
+    let title = if inner.chars().any(is_cjk) { unsegment(inner) } else { collapse_spaces(inner) };
+    let title = title.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '，').to_string();
+    (!title.is_empty()).then_some(title)
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+    ("décembre", 12), ("decembre", 12),
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+    ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
+    ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
+    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4), ("مايو", 5),
+    ("يونيه", 6), ("يونيو", 6), ("يوليه", 7), ("يوليو", 7), ("أغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9),
+    ("أكتوبر", 10), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+}
+
+static DATES: LazyLock<Vec<(Regex, [usize; 3])>> = LazyLock::new(|| {
+    // Each pattern with the capture groups of (year, month, day).
+    let latin_month = r"([A-Za-zéûÉÛ]+)";
+    let patterns: Vec<(String, [usize; 3])> = vec![
+        (r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日".into(), [1, 2, 3]),
+        (format!(r"\b(\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?{latin_month}\s+(?:de(?:l)?\s+)?(\d{{4}})"), [3, 2, 1]),
+        (format!(r"\b{latin_month}\s+(\d{{1,2}}),?\s+(\d{{4}})"), [3, 1, 2]),
+        (r"(\d{1,2})\s+([а-я]+)\s+(\d{4})".into(), [3, 2, 1]),
+        // Arabic: 12 آذار/مارس 2010 — the Levantine name, a slash, the Egyptian name we read.
+        (r"(\d{1,2})\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?([^\d\s/]+)\s+(\d{4})".into(), [3, 2, 1]),
+    ];
+    patterns.into_iter().map(|(p, g)| (Regex::new(&p).expect("date pattern"), g)).collect()
+});
+
+/// The first valid date of the preamble, in any of the six languages.
+pub fn find_date(preamble: &str) -> Option<NaiveDate> {
+    let folded = Folded::new(preamble);
+    let t: &str = &folded.text;
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for (pattern, [y, m, d]) in DATES.iter() {
+        for c in pattern.captures_iter(t) {
+            let start = c.get(0).map(|m| m.start()).unwrap_or(0);
+            if best.is_some_and(|(at, _)| at <= start) {
+                break;
+            }
+            let month = c[*m].parse().ok().or_else(|| month_number(&c[*m]));
+            let date = (|| NaiveDate::from_ymd_opt(c[*y].parse().ok()?, month?, c[*d].parse().ok()?))();
+            if let Some(date) = date {
+                best = Some((start, date));
+                break;
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+static MEETINGS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"第\s*(\d{1,5})\s*次\s*会议",
+        r"(?i)\b(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting",
+        r"(?i)\b(\d{1,5})\s*(?:e|ème|eme|re)\s+séance",
+        r"(?i)\b(\d{1,5})\s*[ªa]\.?\s+sesión",
+        r"(?i)\b(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани",
+        r"جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
+        r"الجلسة\s+(?:رقم\s+)?(\d{1,5})",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("meeting pattern"))
+    .collect()
+});
+
+/// The number of the meeting named first in the preamble.
+pub fn find_meeting(preamble: &str) -> Option<i64> {
+    let folded = Folded::new(preamble);
+    MEETINGS
+        .iter()
+        .filter_map(|p| p.captures(&folded.text))
+        .filter_map(|c| Some((c.get(0)?.start(), c[1].parse::<i64>().ok()?)))
+        .min_by_key(|&(at, _)| at)
+        .map(|(_, n)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn language_cases() {
+        let cases = [
+            ("安全 理事会 主席 的 声明", Some("zh")),
+            ("Statement by the President of the Security Council", Some("en")),
+            ("Déclaration du Président du Conseil de sécurité", Some("fr")),
+            ("Declaración de la Presidencia del Consejo de Seguridad", Some("es")),
+            ("Заявление Председателя Совета Безопасности", Some("ru")),
+            ("بيان من رئيس مجلس الأمن", Some("ar")),
+            ("安理会 重申 PRST/2004/16 and S/2002/56", Some("zh")),
+            ("1234 (5678)", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_language(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn heading_cases() {
+        use DocType::*;
+        let cases: &[(&str, DocType, Option<&str>)] = &[
+            (" 安全 理事会 主席 的 声明 安全 理事会 主席 在", PresidentialStatement, None),
+            ("Statement by the President of the Security Council At the 6178th meeting", PresidentialStatement, None),
+            ("S/PRST/2009/24 Statement by the President of the Security Council", PresidentialStatement, Some("S/PRST/2009/24")),
+            ("Déclaration de la Présidente du Conseil de sécurité", PresidentialStatement, None),
+            ("Declaración de la Presidencia del Consejo de Seguridad", PresidentialStatement, None),
+            ("Заявление Председателя Совета Безопасности", PresidentialStatement, None),
+            ("بيان من رئيس مجلس الأمن", PresidentialStatement, None),
+            ("第1888 ( 2009 ) 号 决议 2009年 9月 30日 安全 理事会 第6195 次 会议 通过", Resolution, Some("S/RES/1888 (2009)")),
+            ("第１８８９（２００９）号决议", Resolution, Some("S/RES/1889 (2009)")),
+            ("Resolution 1889 (2009) Adopted by the Security Council at its 6196th meeting", Resolution, Some("S/RES/1889 (2009)")),
+            ("S/RES/1889 (2009) Resolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Résolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Resolución 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Резолюция 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("القرار 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Recalling its resolution 1889 (2009)", Other, None),
+            ("Letter dated 5 August 2009", Other, None),
+        ];
+        for (body, doc_type, symbol) in cases {
+            assert_eq!(classify(body), (*doc_type, symbol.map(String::from)), "{body}");
+        }
+    }
+
+    #[test]
+    fn title_cases() {
+        let cases = [
+            ("就 安理会 审议 的 题 为 \" 联合国 维持 和平 行动 \" 的 项目", Some("联合国维持和平行动")),
+            ("under the agenda item “Maintenance of international peace and security”,", Some("Maintenance of international peace and security")),
+            ("au titre de la question intitulée « Opérations de maintien de la paix des Nations Unies »", Some("Opérations de maintien de la paix des Nations Unies")),
+            ("no quotes here", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find_title(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn date_cases() {
+        let cases = [
+            ("主席 在 2009年 8月 5日 安全 理事会 第6178 次 会议 上", "2009-08-05"),
+            ("2010 年 3 月 12 日", "2010-03-12"),
+            ("At the 6178th meeting, held on 5 August 2009, in connection", "2009-08-05"),
+            ("on August 5, 2009", "2009-08-05"),
+            ("lors de sa 6285e séance, le 12 mars 2010", "2010-03-12"),
+            ("le 1er juillet 2010", "2010-07-01"),
+            ("en su 6285ª sesión, celebrada el 12 de marzo de 2010", "2010-03-12"),
+            ("на своем 6285-м заседании 12 марта 2010 года", "2010-03-12"),
+            ("في جلسته 6285 المعقودة في 12 آذار/مارس 2010", "2010-03-12"),
+            ("في ١٢ آذار/مارس ٢٠١٠", "2010-03-12"),
+            ("Adopted at its 6195th meeting, on 30 September 2009 Recalling its resolution 1820 (2008) of 19 June 2008", "2009-09-30"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find_date(text), date(want), "{text}");
+        }
+        assert_eq!(find_date("on 31 February 2009"), None);
+        assert_eq!(find_date("resolution 1325 (2000)"), None);
+    }
+
+    #[test]
+    fn meeting_cases() {
+        let cases = [
+            ("安全 理事会 第6178 次 会议 上", Some(6178)),
+            ("at its 6178th meeting", Some(6178)),
+            ("At the 6181st meeting", Some(6181)),
+            ("à sa 6285e séance", Some(6285)),
+            ("en su 6285ª sesión", Some(6285)),
+            ("на своем 6285-м заседании", Some(6285)),
+            ("في جلسته 6285 المعقودة", Some(6285)),
+            ("في الجلسة 6285", Some(6285)),
+            ("on 5 August 2009", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find_meeting(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! The pure parser: the bytes of one input file in, document records out. It knows nothing of
+//! files, archives or the database, so it can run on any thread and be fed arbitrary bytes.
+//!
+//! A file holds documents, each a `%%%TAG|TAG|` header line followed by its body; every line
+//! that starts with `%%%` opens the next document.
+
+pub mod citations;
+pub mod clauses;
+pub mod header;
+pub mod meta;
+pub mod norm;
+pub mod resolution_years;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use crate::decode::{decode, DecodeError, Encoding};
+pub use citations::{Citation, CitationKind};
+pub use clauses::Clause;
+use header::HEADER_MARK;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocType {
+    PresidentialStatement,
+    Resolution,
+    Other,
+}
+
+impl DocType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocType::PresidentialStatement => "presidential_statement",
+            DocType::Resolution => "resolution",
+            DocType::Other => "other",
+        }
+    }
+}
+
+/// Everything the store needs to know about one document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// 1-based place of the document in its file.
+    pub doc_index: u32,
+    /// The document's text as UTF-8 with LF line ends, from its `%%%` line to its last
+    /// non-blank line, plus one LF; this is what `sha256` is taken of.
+    pub text: String,
+    pub sha256: String,
+    pub tags: Vec<String>,
+    pub body: String,
+    pub doc_type: DocType,
+    pub symbol: Option<String>,
+    pub language: Option<&'static str>,
+    pub title: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub meeting: Option<i64>,
+    pub clauses: Vec<Clause>,
+    /// Each citation with the index (in `clauses`) of the clause it stands in.
+    pub citations: Vec<(usize, Citation)>,
+}
+
+/// A document (or a stretch of a file) that could not be read, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// 1-based place of the document in its file; None for a problem with the file as a whole
+    /// or with text that belongs to no document.
+    pub doc_index: Option<u32>,
+    pub reason: String,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FileError {
+    #[error("the file is empty")]
+    Empty,
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("no line starts with %%% (every document opens with a %%%TAG|TAG| header line)")]
+    NoHeader,
+}
+
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_document_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_document_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// The outcome of parsing one file: good documents and rejected ones, in file order.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub encoding: Encoding,
+    pub documents: Vec<Document>,
+    pub rejections: Vec<Rejection>,
+}
+
+/// Parses one input file. Fails only when nothing in it can be read as documents.
+pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(FileError::Empty);
+    }
+    let (text, encoding) = decode(bytes)?;
+    let mut documents = Vec::new();
+    let mut rejections = Vec::new();
+    let (leading, pieces) = split_documents(&text);
+    if pieces.is_empty() {
+        return Err(FileError::NoHeader);
+    }
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let doc_index = k as u32 + 1;
+        match parse_document(piece, doc_index, limits) {
+            Ok(doc) => documents.push(doc),
+            Err(reason) => rejections.push(Rejection { doc_index: Some(doc_index), reason }),
+        }
+    }
+    if !leading.trim().is_empty() {
+        rejections.insert(
+            0,
+            Rejection {
+                doc_index: None,
+                reason: format!(
+                    "{} bytes of text stand before the first %%% header line and belong to no document",
+                    leading.trim().len()
+                ),
+            },
+        );
+    }
+    Ok(ParsedFile { encoding, documents, rejections })
+}
+
+/// The text before the first header, and each document's text (from its `%%%` line on).
+fn split_documents(text: &str) -> (&str, Vec<&str>) {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with(HEADER_MARK) {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let Some(&first) = starts.first() else { return (text, Vec::new()) };
+    let documents = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| &text[start..starts.get(k + 1).copied().unwrap_or(text.len())])
+        .collect();
+    (&text[..first], documents)
+}
+
+/// Parses the text of one document (its header line and body).
+pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Document, String> {
+    let text = format!("{}\n", piece.trim_end());
+    if text.len() > limits.max_document_bytes {
+        return Err(format!(
+            "document {doc_index} is {:.1} MiB, over the limit of {:.1} MiB (raise it with --max-doc-size)",
+            text.len() as f64 / 1048576.0,
+            limits.max_document_bytes as f64 / 1048576.0
+        ));
+    }
+    let (header_line, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    let body = rest.trim().to_string();
+    if body.is_empty() {
+        return Err(format!("document {doc_index} has a header line but no body"));
+    }
+    let tags = header::parse_tags(header_line);
+    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    let language = meta::detect_language(&body);
+    let (doc_type, symbol) = meta::classify(&body);
+    let clauses = clauses::split(&body, doc_type);
+    let preamble_end = clauses.get(1).map(|c| c.start).unwrap_or(body.len());
+    // The preamble proper: up to the first paragraph or sub-item.
+    let preamble = &body[..preamble_end.min(body.len())];
+    let title = meta::find_title(preamble);
+    let issued_on = meta::find_date(preamble);
+    let meeting = meta::find_meeting(preamble);
+    let own_meeting = meeting.map(|m| format!("S/PV.{m}"));
+    let citations = citations::extract(&body)
+        .into_iter()
+        .filter(|c| Some(&c.symbol) != symbol.as_ref() && Some(&c.symbol) != own_meeting.as_ref())
+        .map(|c| (clause_at(&clauses, c.start), c))
+        .collect();
+    Ok(Document {
+        doc_index,
+        sha256,
+        tags,
+        body,
+        doc_type,
+        symbol,
+        language,
+        title,
+        issued_on,
+        meeting,
+        clauses,
+        citations,
+        text,
+    })
+}
+
+/// The clause that holds byte `offset` of the body: the last one starting at or before it.
+fn clause_at(clauses: &[Clause], offset: usize) -> usize {
+    clauses.iter().rposition(|c| c.start <= offset).unwrap_or(0)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ParsedFile, FileError> {
+        parse_file(text.as_bytes(), &Limits::default())
+    }
+
+    #[test]
+    fn file_cases() {
+        // (name, input, documents, rejections)
+        let cases: &[(&str, &str, usize, &[Option<u32>])] = &[
+            ("one document", "%%%A|\n\nThe Security Council.\n", 1, &[]),
+            ("two documents", "%%%A|\n\nOne.\n\n%%%B|\n\nTwo.\n", 2, &[]),
+            ("no trailing newline", "%%%A|\n\nOne.", 1, &[]),
+            ("header without body", "%%%A|\n\n%%%B|\n\nTwo.\n", 1, &[Some(1)]),
+            ("text before the first header", "junk\n%%%A|\n\nOne.\n", 1, &[None]),
+            ("blank lines before the first header", "\n\n%%%A|\n\nOne.\n", 1, &[]),
+            ("multi-line body", "%%%A|\n\nline one\nline two\n\n", 1, &[]),
+        ];
+        for (name, input, docs, rejected) in cases {
+            let parsed = parse(input).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(parsed.documents.len(), *docs, "{name}");
+            let got: Vec<Option<u32>> = parsed.rejections.iter().map(|r| r.doc_index).collect();
+            assert_eq!(got, *rejected, "{name}");
+        }
+    }
+
+    #[test]
+    fn whole_file_errors() {
+        assert_eq!(parse("").unwrap_err(), FileError::Empty);
+        assert_eq!(parse(" \n\n").unwrap_err(), FileError::Empty);
+        assert_eq!(parse("just some text\n").unwrap_err(), FileError::NoHeader);
+    }
+
+    #[test]
+    fn size_limit_rejects_big_documents() {
+        let limits = Limits { max_document_bytes: 64 };
+        let input = format!("%%%A|\n\n{}\n%%%B|\n\nsmall\n", "x".repeat(100));
+        let parsed = parse_file(input.as_bytes(), &limits).unwrap();
+        assert_eq!(parsed.documents.len(), 1);
+        assert_eq!(parsed.rejections[0].doc_index, Some(1));
+        assert!(parsed.rejections[0].reason.contains("over the limit"));
+    }
+
+    #[test]
+    fn same_text_same_hash_whatever_the_encoding() {
+        let lf = parse("%%%A|\n\n安理会\n").unwrap();
+        let crlf_bom = parse_file("\u{FEFF}%%%A|\r\n\r\n安理会\r\n\r\n".as_bytes(), &Limits::default()).unwrap();
+        let gb = parse_file(&encoding_rs::GB18030.encode("%%%A|\n\n安理会\n").0, &Limits::default()).unwrap();
+        assert_eq!(lf.documents[0].sha256, crlf_bom.documents[0].sha256);
+        assert_eq!(lf.documents[0].sha256, gb.documents[0].sha256);
+    }
+
+    #[test]
+    fn the_seed_document() {
+        let bytes = include_bytes!("../../seeds/000_71ee3118c768fd91.txt");
+        let parsed = parse_file(bytes, &Limits::default()).unwrap();
+        assert!(parsed.rejections.is_empty());
+        let doc = &parsed.documents[0];
+        assert_eq!(doc.tags.len(), 8);
+        assert_eq!(doc.tags[0], "PEACEKEEPING OPERATIONS");
+        assert_eq!(doc.doc_type, DocType::PresidentialStatement);
+        assert_eq!(doc.language, Some("zh"));
+        assert_eq!(doc.title.as_deref(), Some("联合国维持和平行动"));
+        assert_eq!(doc.issued_on, NaiveDate::from_ymd_opt(2009, 8, 5));
+        assert_eq!(doc.meeting, Some(6178));
+        assert_eq!(doc.symbol, None);
+        let paragraphs = doc.clauses.iter().filter(|c| c.parent.is_none()).count();
+        let items = doc.clauses.iter().filter(|c| c.parent.is_some()).count();
+        assert_eq!((paragraphs, items), (11, 11));
+        let mut symbols: Vec<&str> = doc
+            .citations
+            .iter()
+            .filter(|(_, c)| c.kind != CitationKind::Charter)
+            .map(|(_, c)| c.symbol.as_str())
+            .collect();
+        symbols.sort();
+        symbols.dedup();
+        assert_eq!(
+            symbols,
+            [
+                "S/2002/56", "S/2009/398", "S/PRST/1994/22", "S/PRST/1994/62", "S/PRST/1996/13", "S/PRST/2001/3",
+                "S/PRST/2004/16", "S/PRST/2009/23", "S/RES/1327 (2000)", "S/RES/1353 (2001)", "S/RES/1674 (2006)"
+            ]
+        );
+        let charter: Vec<&str> =
+            doc.citations.iter().filter(|(_, c)| c.kind == CitationKind::Charter).map(|(_, c)| c.symbol.as_str()).collect();
+        assert_eq!(charter, ["Charter, Chapter VIII"]);
+        // Every citation stands in the clause it is assigned to.
+        for (clause, c) in &doc.citations {
+            let cl = &doc.clauses[*clause];
+            assert!(cl.start <= c.start && c.end <= cl.end, "{c:?} not inside clause {clause}");
+        }
+    }
+}
