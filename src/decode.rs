@@ -37,28 +37,38 @@ pub enum DecodeError {
 
 /// Decodes `bytes` and returns the text with LF line ends.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    let (text, encoding): (Cow<str>, Encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        match std::str::from_utf8(rest) {
-            Ok(s) => (Cow::Borrowed(s), Encoding::Utf8Bom),
-            Err(e) => return Err(DecodeError::BadUtf8Bom(e.valid_up_to() + 3)),
-        }
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (decode_strict(encoding_rs::UTF_16LE, rest).ok_or(DecodeError::BadUtf16)?, Encoding::Utf16Le)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (decode_strict(encoding_rs::UTF_16BE, rest).ok_or(DecodeError::BadUtf16)?, Encoding::Utf16Be)
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
-            Err(e) => match decode_strict(encoding_rs::GB18030, bytes) {
-                Some(s) => (s, Encoding::Gb18030),
-                None => return Err(DecodeError::Undecodable(e.valid_up_to())),
-            },
-        }
-    };
+    let (text, encoding): (Cow<str>, Encoding) =
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            match std::str::from_utf8(rest) {
+                Ok(s) => (Cow::Borrowed(s), Encoding::Utf8Bom),
+                Err(e) => return Err(DecodeError::BadUtf8Bom(e.valid_up_to() + 3)),
+            }
+        } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+            (
+                decode_strict(encoding_rs::UTF_16LE, rest).ok_or(DecodeError::BadUtf16)?,
+                Encoding::Utf16Le,
+            )
+        } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+            (
+                decode_strict(encoding_rs::UTF_16BE, rest).ok_or(DecodeError::BadUtf16)?,
+                Encoding::Utf16Be,
+            )
+        } else {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
+                Err(e) => match decode_strict(encoding_rs::GB18030, bytes) {
+                    Some(s) => (s, Encoding::Gb18030),
+                    None => return Err(DecodeError::Undecodable(e.valid_up_to())),
+                },
+            }
+        };
     Ok((normalize_line_ends(&text), encoding))
 }
 
-fn decode_strict<'a>(encoding: &'static encoding_rs::Encoding, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
+fn decode_strict<'a>(
+    encoding: &'static encoding_rs::Encoding,
+    bytes: &'a [u8],
+) -> Option<Cow<'a, str>> {
     encoding.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
@@ -74,9 +84,17 @@ mod tests {
     use super::*;
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        let mut out = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
         for unit in text.encode_utf16() {
-            let b = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
+            let b = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
             out.extend_from_slice(&b);
         }
         out
@@ -88,11 +106,19 @@ mod tests {
         let gb = encoding_rs::GB18030.encode(text).0.into_owned();
         let cases: Vec<(&str, Vec<u8>, Encoding)> = vec![
             ("utf-8", text.as_bytes().to_vec(), Encoding::Utf8),
-            ("utf-8 bom", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(), Encoding::Utf8Bom),
+            (
+                "utf-8 bom",
+                [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+                Encoding::Utf8Bom,
+            ),
             ("utf-16le", utf16(text, false), Encoding::Utf16Le),
             ("utf-16be", utf16(text, true), Encoding::Utf16Be),
             ("gb18030", gb, Encoding::Gb18030),
-            ("crlf", text.replace('\n', "\r\n").into_bytes(), Encoding::Utf8),
+            (
+                "crlf",
+                text.replace('\n', "\r\n").into_bytes(),
+                Encoding::Utf8,
+            ),
         ];
         for (name, bytes, want) in cases {
             let (got, encoding) = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -104,7 +130,10 @@ mod tests {
     #[test]
     fn refuses_undecodable_bytes() {
         // 0xFF is never valid in UTF-8 nor a GB18030 lead byte.
-        assert!(matches!(decode(b"%%%A|\n\nabc \xFF\xFF"), Err(DecodeError::Undecodable(11))));
+        assert!(matches!(
+            decode(b"%%%A|\n\nabc \xFF\xFF"),
+            Err(DecodeError::Undecodable(11))
+        ));
         assert_eq!(decode(b"\xFF\xFE\x00\xD8"), Err(DecodeError::BadUtf16));
     }
 }

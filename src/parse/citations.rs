@@ -66,7 +66,8 @@ fn re(pattern: &str) -> Regex {
     Regex::new(&pattern.replace("YEAR", YEAR)).expect("citation pattern")
 }
 
-static PRST: LazyLock<Regex> = LazyLock::new(|| re(r"(?:S\s*/\s*)?PRST\s*/\s*(YEAR)\s*/\s*(\d{1,3})"));
+static PRST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:S\s*/\s*)?PRST\s*/\s*(YEAR)\s*/\s*(\d{1,3})"));
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"S\s*/\s*(YEAR)\s*/\s*(\d{1,5})((?:\s*/\s*(?i:Add|Corr|Rev|Amend)\s*\.\s*\d{1,3})*)")
 });
@@ -75,26 +76,35 @@ static OLD_DOCUMENT: LazyLock<Regex> =
 static MEETING: LazyLock<Regex> = LazyLock::new(|| re(r"S\s*/\s*PV\s*\.\s*(\d{1,5})"));
 static SC_RES_SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| re(r"S\s*/\s*RES\s*/\s*(\d{1,4})(?:\s*\(\s*(YEAR)\s*\))?"));
-static GA_RES_SYMBOL: LazyLock<Regex> = LazyLock::new(|| re(r"A\s*/\s*RES\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})"));
+static GA_RES_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"A\s*/\s*RES\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})"));
 /// The word for "resolution" in English, French, Spanish, Russian (any case form) and Arabic
 /// (any word built on قرار, with its prefixes and suffixes).
 static RESOLUTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:resolutions?|r[ée]solutions?|resoluci[oó]n(?:es)?|резолюци[а-яё]*)\b|[^\s\d()]*قرار[^\s\d()]*")
+    re(
+        r"(?i)\b(?:resolutions?|r[ée]solutions?|resoluci[oó]n(?:es)?|резолюци[а-яё]*)\b|[^\s\d()]*قرار[^\s\d()]*",
+    )
 });
 /// What may stand between the word and the number: "resolution of the General Assembly 60/1"
 /// and "Security Council resolution 1325" are written so in Arabic.
-static BODY_AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من)"));
+static BODY_AFTER_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من)"));
 /// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly), `1325`.
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
 /// What may stand between two items of a list: commas, and / et / y / e / и / و, or both.
-static LIST_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)"));
+static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)")
+});
 /// Chinese: 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 — the closing 决议 covers the whole list.
 static ZH_RESOLUTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = r"\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*\(\s*YEAR\s*\))?";
-    re(&format!(r"第\s*{item}\s*号?(?:\s*(?:、|,|和|以及|及|与)\s*第?\s*{item}\s*号?)*\s*决议"))
+    re(&format!(
+        r"第\s*{item}\s*号?(?:\s*(?:、|,|和|以及|及|与)\s*第?\s*{item}\s*号?)*\s*决议"
+    ))
 });
-static ZH_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
+static ZH_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
 
 /// The Charter in each language, optionally with the chapter or article cited.
 static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -113,7 +123,9 @@ static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 /// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
 static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\s+of\s|\s+africaine|\s+de\s+l|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+Африканск|\s+الاتحاد)")
+    re(
+        r"^(?:\s+of\s|\s+africaine|\s+de\s+l|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+Африканск|\s+الاتحاد)",
+    )
 });
 
 /// Extracts every citation in `text`, in text order.
@@ -141,7 +153,11 @@ pub fn extract(text: &str) -> Vec<Citation> {
             let symbol = match f.symbol {
                 Symbol::Known(s) => s,
                 Symbol::YearlessResolution(n) => {
-                    match years_in_text.get(&n).copied().or_else(|| resolution_years::year_of(n)) {
+                    match years_in_text
+                        .get(&n)
+                        .copied()
+                        .or_else(|| resolution_years::year_of(n))
+                    {
                         Some(year) => sc_resolution(n, year),
                         None => format!("S/RES/{n}"),
                     }
@@ -149,7 +165,13 @@ pub fn extract(text: &str) -> Vec<Citation> {
             };
             let start = folded.original_offset(f.start);
             let end = folded.original_offset(f.end);
-            Citation { kind: f.kind, symbol, raw: text[start..end].to_string(), start, end }
+            Citation {
+                kind: f.kind,
+                symbol,
+                raw: text[start..end].to_string(),
+                start,
+                end,
+            }
         })
         .collect()
 }
@@ -189,7 +211,10 @@ fn plausible_year(year: &str) -> Option<i32> {
 
 /// A symbol must not be glued to a word before it (`XS/2002/5`) or run into more digits.
 fn stands_alone(t: &str, start: usize, end: usize) -> bool {
-    let before_ok = t[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '/');
+    let before_ok = t[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '/');
     let after_ok = t[end..].chars().next().is_none_or(|c| !c.is_ascii_digit());
     before_ok && after_ok
 }
@@ -199,22 +224,37 @@ fn find_symbols(t: &str, out: &mut Vec<Found>) {
         let m = c.get(0).expect("whole match");
         if let Some(year) = plausible_year(&c[1]).filter(|_| stands_alone(t, m.start(), m.end())) {
             let n: u32 = c[2].parse().unwrap_or(0);
-            out.push(known(m, CitationKind::PresidentialStatement, format!("S/PRST/{year}/{n}")));
+            out.push(known(
+                m,
+                CitationKind::PresidentialStatement,
+                format!("S/PRST/{year}/{n}"),
+            ));
         }
     }
     for c in DOCUMENT.captures_iter(t) {
         let m = c.get(0).expect("whole match");
         if let Some(year) = plausible_year(&c[1]).filter(|_| stands_alone(t, m.start(), m.end())) {
             let suffix: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
-            out.push(known(m, CitationKind::Document, format!("S/{year}/{}{}", digits(&c[2]), suffix)));
+            out.push(known(
+                m,
+                CitationKind::Document,
+                format!("S/{year}/{}{}", digits(&c[2]), suffix),
+            ));
         }
     }
     for c in OLD_DOCUMENT.captures_iter(t) {
         let m = c.get(0).expect("whole match");
         let next = t[m.end()..].trim_start().chars().next();
-        if stands_alone(t, m.start(), m.end()) && next != Some('/') && plausible_year(&c[1]).is_none() {
+        if stands_alone(t, m.start(), m.end())
+            && next != Some('/')
+            && plausible_year(&c[1]).is_none()
+        {
             let suffix: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
-            out.push(known(m, CitationKind::Document, format!("S/{}{}", &c[1], suffix)));
+            out.push(known(
+                m,
+                CitationKind::Document,
+                format!("S/{}{}", &c[1], suffix),
+            ));
         }
     }
     for c in MEETING.captures_iter(t) {
@@ -233,7 +273,12 @@ fn find_symbols(t: &str, out: &mut Vec<Found>) {
             Some(year) => Symbol::Known(sc_resolution(n, year)),
             None => Symbol::YearlessResolution(n),
         };
-        out.push(Found { start: m.start(), end: m.end(), kind: CitationKind::Resolution, symbol });
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            kind: CitationKind::Resolution,
+            symbol,
+        });
     }
     for c in GA_RES_SYMBOL.captures_iter(t) {
         let m = c.get(0).expect("whole match");
@@ -245,18 +290,33 @@ fn find_symbols(t: &str, out: &mut Vec<Found>) {
 }
 
 fn known(m: regex::Match, kind: CitationKind, symbol: String) -> Found {
-    Found { start: m.start(), end: m.end(), kind, symbol: Symbol::Known(symbol) }
+    Found {
+        start: m.start(),
+        end: m.end(),
+        kind,
+        symbol: Symbol::Known(symbol),
+    }
 }
 
 /// One list item as a citation, or None when the item is not a citation after all.
-fn list_item(number: &str, ga_number: Option<&str>, year: Option<&str>) -> Option<(CitationKind, Symbol)> {
+fn list_item(
+    number: &str,
+    ga_number: Option<&str>,
+    year: Option<&str>,
+) -> Option<(CitationKind, Symbol)> {
     let n: u32 = number.parse().ok()?;
     if let Some(m) = ga_number {
         // `N/M` after the word for resolution is always a General Assembly resolution.
-        return Some((CitationKind::GeneralAssemblyResolution, Symbol::Known(format!("A/RES/{n}/{m}"))));
+        return Some((
+            CitationKind::GeneralAssemblyResolution,
+            Symbol::Known(format!("A/RES/{n}/{m}")),
+        ));
     }
     match year {
-        Some(y) => Some((CitationKind::Resolution, Symbol::Known(sc_resolution(n, plausible_year(y)?)))),
+        Some(y) => Some((
+            CitationKind::Resolution,
+            Symbol::Known(sc_resolution(n, plausible_year(y)?)),
+        )),
         // Below 100 a bare number after "resolution" is more often something else (a draft, a
         // paragraph); those resolutions date from 1946-1952 and are cited with their year.
         None if n >= 100 => Some((CitationKind::Resolution, Symbol::YearlessResolution(n))),
@@ -279,18 +339,31 @@ fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
                 break;
             }
             let item_start = at + skipped;
-            let Some(c) = LIST_ITEM.captures(&t[item_start..]) else { break };
+            let Some(c) = LIST_ITEM.captures(&t[item_start..]) else {
+                break;
+            };
             let item_end = item_start + c[0].len();
-            if t[item_end..].chars().next().is_some_and(|ch| ch.is_alphanumeric() || ch == '/') {
+            if t[item_end..]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_alphanumeric() || ch == '/')
+            {
                 break;
             }
-            let Some((kind, symbol)) =
-                list_item(&c[1], c.get(2).map(|m| m.as_str()), c.get(3).map(|m| m.as_str()))
-            else {
+            let Some((kind, symbol)) = list_item(
+                &c[1],
+                c.get(2).map(|m| m.as_str()),
+                c.get(3).map(|m| m.as_str()),
+            ) else {
                 break;
             };
             let start = if first { word.start() } else { item_start };
-            out.push(Found { start, end: item_end, kind, symbol });
+            out.push(Found {
+                start,
+                end: item_end,
+                kind,
+                symbol,
+            });
             first = false;
             match LIST_SEPARATOR.find(&t[item_end..]) {
                 Some(sep) if !sep.as_str().is_empty() => at = item_end + sep.end(),
@@ -306,9 +379,11 @@ fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
         let single = items.len() == 1;
         for c in items {
             let m = c.get(0).expect("whole match");
-            let Some((kind, symbol)) =
-                list_item(&c[1], c.get(2).map(|m| m.as_str()), c.get(3).map(|m| m.as_str()))
-            else {
+            let Some((kind, symbol)) = list_item(
+                &c[1],
+                c.get(2).map(|m| m.as_str()),
+                c.get(3).map(|m| m.as_str()),
+            ) else {
                 continue;
             };
             let (start, end) = if single {
@@ -316,12 +391,24 @@ fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
             } else {
                 // Take in the 第 before the item and the 号 after it.
                 let before = list.as_str()[..m.start()].trim_end();
-                let start = before.strip_suffix('第').map(|b| b.len()).unwrap_or(m.start());
+                let start = before
+                    .strip_suffix('第')
+                    .map(|b| b.len())
+                    .unwrap_or(m.start());
                 let after = &list.as_str()[m.end()..];
-                let end = after.trim_start().strip_prefix('号').map(|a| list.len() - a.len()).unwrap_or(m.end());
+                let end = after
+                    .trim_start()
+                    .strip_prefix('号')
+                    .map(|a| list.len() - a.len())
+                    .unwrap_or(m.end());
                 (list.start() + start, list.start() + end)
             };
-            out.push(Found { start, end, kind, symbol });
+            out.push(Found {
+                start,
+                end,
+                kind,
+                symbol,
+            });
         }
     }
 }
@@ -331,7 +418,8 @@ fn find_charter(t: &str, out: &mut Vec<Found>) {
         for c in pattern.captures_iter(t) {
             let m = c.get(0).expect("whole match");
             let name = c.name("name").map(|n| n.as_str()).unwrap_or("");
-            let bare = matches!(name, "Charter" | "Charte" | "Carta") || name.starts_with("Устав") && !name.contains(' ');
+            let bare = matches!(name, "Charter" | "Charte" | "Carta")
+                || name.starts_with("Устав") && !name.contains(' ');
             if bare && OTHER_CHARTER.is_match(&t[m.end()..]) {
                 continue;
             }
@@ -344,14 +432,24 @@ fn find_charter(t: &str, out: &mut Vec<Found>) {
             let chapter = c
                 .name("ch")
                 .map(|r| r.as_str().to_string())
-                .or_else(|| c.name("chw").and_then(|w| arabic_ordinal(w.as_str())).map(roman))
+                .or_else(|| {
+                    c.name("chw")
+                        .and_then(|w| arabic_ordinal(w.as_str()))
+                        .map(roman)
+                })
                 .or_else(|| match (c.name("zhnum"), c.name("unit")) {
-                    (Some(n), Some(u)) if u.as_str() == "章" => chinese_number(n.as_str()).map(roman),
+                    (Some(n), Some(u)) if u.as_str() == "章" => {
+                        chinese_number(n.as_str()).map(roman)
+                    }
                     _ => None,
                 });
-            let article = c.name("art").map(|a| a.as_str().to_string()).or_else(|| match (c.name("zhnum"), c.name("unit")) {
-                (Some(n), Some(u)) if u.as_str() == "条" => chinese_number(n.as_str()).map(|n| n.to_string()),
-                _ => None,
+            let article = c.name("art").map(|a| a.as_str().to_string()).or_else(|| {
+                match (c.name("zhnum"), c.name("unit")) {
+                    (Some(n), Some(u)) if u.as_str() == "条" => {
+                        chinese_number(n.as_str()).map(|n| n.to_string())
+                    }
+                    _ => None,
+                }
             });
             let symbol = match (chapter, article) {
                 (Some(ch), _) => format!("Charter, Chapter {ch}"),
@@ -367,7 +465,12 @@ fn chinese_number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),
@@ -381,14 +484,35 @@ fn chinese_number(s: &str) -> Option<u32> {
 
 fn arabic_ordinal(word: &str) -> Option<u32> {
     const ORDINALS: [&str; 12] = [
-        "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي عشر",
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+        "الحادي عشر",
         "الثاني عشر",
     ];
-    ORDINALS.iter().position(|o| *o == word).map(|p| p as u32 + 1)
+    ORDINALS
+        .iter()
+        .position(|o| *o == word)
+        .map(|p| p as u32 + 1)
 }
 
 fn roman(n: u32) -> String {
-    const TABLE: [(u32, &str); 7] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const TABLE: [(u32, &str); 7] = [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut n = n;
     let mut out = String::new();
     for (value, letters) in TABLE {

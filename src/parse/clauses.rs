@@ -57,7 +57,14 @@ pub fn split(body: &str, doc_type: DocType) -> Vec<Clause> {
         clauses.push(clause(body, &folded, None, p.marker, p.start, lead_end));
         for (k, &(marker_start, marker_end, ref marker)) in items.iter().enumerate() {
             let end = items.get(k + 1).map(|next| next.0).unwrap_or(p.end);
-            let mut c = clause(body, &folded, Some(parent), Some(marker.clone()), marker_end, end);
+            let mut c = clause(
+                body,
+                &folded,
+                Some(parent),
+                Some(marker.clone()),
+                marker_end,
+                end,
+            );
             if c.text.is_empty() {
                 c.start = folded.original_offset(marker_start);
             }
@@ -67,12 +74,25 @@ pub fn split(body: &str, doc_type: DocType) -> Vec<Clause> {
     clauses
 }
 
-fn clause(body: &str, folded: &Folded, parent: Option<usize>, marker: Option<String>, start: usize, end: usize) -> Clause {
+fn clause(
+    body: &str,
+    folded: &Folded,
+    parent: Option<usize>,
+    marker: Option<String>,
+    start: usize,
+    end: usize,
+) -> Clause {
     let (s, e) = (folded.original_offset(start), folded.original_offset(end));
     let raw = &body[s..e];
     let lead = raw.len() - raw.trim_start().len();
     let text = raw.trim();
-    Clause { parent, marker, text: text.to_string(), start: s + lead, end: s + lead + text.len() }
+    Clause {
+        parent,
+        marker,
+        text: text.to_string(),
+        start: s + lead,
+        end: s + lead + text.len(),
+    }
 }
 
 fn prev_non_space(t: &str, at: usize) -> Option<char> {
@@ -80,7 +100,10 @@ fn prev_non_space(t: &str, at: usize) -> Option<char> {
 }
 
 fn next_non_space(t: &str, at: usize) -> Option<(usize, char)> {
-    t[at..].char_indices().find(|(_, c)| !c.is_whitespace()).map(|(i, c)| (at + i, c))
+    t[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| (at + i, c))
 }
 
 /// Presidential statements: the preamble, then one paragraph per opening quote.
@@ -93,7 +116,9 @@ fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
         let after = at + c.len_utf8();
         let prev_ok = match prev_non_space(t, at) {
             None => true,
-            Some(p) => SENTENCE_ENDS.contains(&p) || COLONS.contains(&p) || CLOSING_QUOTES.contains(&p),
+            Some(p) => {
+                SENTENCE_ENDS.contains(&p) || COLONS.contains(&p) || CLOSING_QUOTES.contains(&p)
+            }
         };
         let next_ok = matches!(next_non_space(t, after), Some((_, n)) if !is_quote(n));
         if prev_ok && next_ok && !quotes_a_title(t, after) {
@@ -102,11 +127,19 @@ fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
     }
     let mut paragraphs = Vec::with_capacity(openers.len() + 1);
     let preamble_end = openers.first().map(|o| o.0).unwrap_or(t.len());
-    paragraphs.push(Paragraph { marker: None, start: 0, end: preamble_end });
+    paragraphs.push(Paragraph {
+        marker: None,
+        start: 0,
+        end: preamble_end,
+    });
     for (k, &(_, text_start)) in openers.iter().enumerate() {
         let end = openers.get(k + 1).map(|o| o.0).unwrap_or(t.len());
         let end = strip_closing_quote(t, text_start, end);
-        paragraphs.push(Paragraph { marker: None, start: text_start, end });
+        paragraphs.push(Paragraph {
+            marker: None,
+            start: text_start,
+            end,
+        });
     }
     paragraphs
 }
@@ -115,7 +148,9 @@ fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
 /// sentence) rather than open a paragraph: the quoted part holds no sentence end and the
 /// sentence goes on after the closing quote.
 fn quotes_a_title(t: &str, after: usize) -> bool {
-    let Some(close_rel) = t[after..].find(is_quote) else { return false };
+    let Some(close_rel) = t[after..].find(is_quote) else {
+        return false;
+    };
     let close = after + close_rel;
     let quoted = &t[after..close];
     if quoted.contains(SENTENCE_ENDS) {
@@ -132,7 +167,9 @@ fn quotes_a_title(t: &str, after: usize) -> bool {
 /// the paragraph holds one closing quote more than it opens.
 fn strip_closing_quote(t: &str, start: usize, end: usize) -> usize {
     let trimmed_end = start + t[start..end].trim_end().len();
-    let Some(last) = t[start..trimmed_end].chars().next_back() else { return end };
+    let Some(last) = t[start..trimmed_end].chars().next_back() else {
+        return end;
+    };
     if !CLOSING_QUOTES.contains(&last) {
         return end;
     }
@@ -152,7 +189,9 @@ fn strip_closing_quote(t: &str, start: usize, end: usize) -> usize {
 static OPERATIVE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,3})\s?\.(?:\s|$)").expect("operative pattern"));
 /// What ends the text before an operative number: a sentence end, a comma or a colon.
-const BEFORE_OPERATIVE: [char; 12] = ['.', '。', ';', '；', ',', '，', ':', '：', '、', '"', '”', '»'];
+const BEFORE_OPERATIVE: [char; 12] = [
+    '.', '。', ';', '；', ',', '，', ':', '：', '、', '"', '”', '»',
+];
 
 /// Resolutions: the preamble, then one paragraph per operative number, in sequence.
 fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
@@ -160,7 +199,9 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
     let mut expected = 1u32;
     let mut from = 0;
     while from < t.len() {
-        let Some(c) = OPERATIVE_NUMBER.captures_at(t, from) else { break };
+        let Some(c) = OPERATIVE_NUMBER.captures_at(t, from) else {
+            break;
+        };
         let number = c.get(1).expect("group 1");
         let whole = c.get(0).expect("whole match");
         from = number.end();
@@ -176,21 +217,32 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
             expected += 1;
         }
     }
-    let mut paragraphs = vec![Paragraph { marker: None, start: 0, end: marks.first().map(|m| m.0).unwrap_or(t.len()) }];
+    let mut paragraphs = vec![Paragraph {
+        marker: None,
+        start: 0,
+        end: marks.first().map(|m| m.0).unwrap_or(t.len()),
+    }];
     for (k, &(_, text_start, n)) in marks.iter().enumerate() {
         let end = marks.get(k + 1).map(|m| m.0).unwrap_or(t.len());
-        paragraphs.push(Paragraph { marker: Some(format!("{n}.")), start: text_start, end });
+        paragraphs.push(Paragraph {
+            marker: Some(format!("{n}.")),
+            start: text_start,
+            end,
+        });
     }
     paragraphs
 }
 
 static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\x{3220}-\x{3229}]|\((?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\)").expect("sub-item pattern")
+    Regex::new(r"[\x{3220}-\x{3229}]|\((?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\)")
+        .expect("sub-item pattern")
 });
 const ENCLOSED: &str = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩";
 const CJK_NUMERALS: &str = "一二三四五六七八九十";
 /// What may stand before a bracketed marker: a clause end, a colon or dash.
-const BEFORE_MARKER: [char; 14] = [':', '：', ';', '；', ',', '，', '.', '。', '、', '—', '-', '–', '"', '“'];
+const BEFORE_MARKER: [char; 14] = [
+    ':', '：', ';', '；', ',', '，', '.', '。', '、', '—', '-', '–', '"', '“',
+];
 const CONJUNCTIONS: [&str; 10] = ["and", "or", "et", "ou", "y", "o", "и", "или", "و", "和"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -210,21 +262,26 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
         let (ms, me) = (start + m.start(), start + m.end());
         let marker = m.as_str();
         let inner = marker.trim_start_matches('(').trim_end_matches(')');
-        let candidates: Vec<(Family, u32)> = if let Some(p) = ENCLOSED.chars().position(|c| marker.starts_with(c)) {
-            vec![(Family::Enclosed, p as u32 + 1)]
-        } else if inner.chars().all(|c| CJK_NUMERALS.contains(c)) {
-            cjk_value(inner).map(|v| vec![(Family::CjkBracketed, v)]).unwrap_or_default()
-        } else {
-            let mut v = Vec::new();
-            if inner.len() == 1 {
-                v.push((Family::Letter, (inner.as_bytes()[0] - b'a') as u32 + 1));
-            }
-            if let Some(r) = roman_value(inner) {
-                v.push((Family::Roman, r));
-            }
-            v
+        let candidates: Vec<(Family, u32)> =
+            if let Some(p) = ENCLOSED.chars().position(|c| marker.starts_with(c)) {
+                vec![(Family::Enclosed, p as u32 + 1)]
+            } else if inner.chars().all(|c| CJK_NUMERALS.contains(c)) {
+                cjk_value(inner)
+                    .map(|v| vec![(Family::CjkBracketed, v)])
+                    .unwrap_or_default()
+            } else {
+                let mut v = Vec::new();
+                if inner.len() == 1 {
+                    v.push((Family::Letter, (inner.as_bytes()[0] - b'a') as u32 + 1));
+                }
+                if let Some(r) = roman_value(inner) {
+                    v.push((Family::Roman, r));
+                }
+                v
+            };
+        let Some(&(family, _)) = candidates.iter().find(|(f, v)| next[*f as usize] == *v) else {
+            continue;
         };
-        let Some(&(family, _)) = candidates.iter().find(|(f, v)| next[*f as usize] == *v) else { continue };
         if family != Family::Enclosed && !marker_context_ok(t, start, ms) {
             continue;
         }
@@ -236,7 +293,9 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
 
 fn marker_context_ok(t: &str, paragraph_start: usize, at: usize) -> bool {
     let before = t[paragraph_start..at].trim_end();
-    let Some(last) = before.chars().next_back() else { return true };
+    let Some(last) = before.chars().next_back() else {
+        return true;
+    };
     if BEFORE_MARKER.contains(&last) {
         return true;
     }
@@ -245,7 +304,12 @@ fn marker_context_ok(t: &str, paragraph_start: usize, at: usize) -> bool {
 }
 
 fn cjk_value(s: &str) -> Option<u32> {
-    let digit = |c: char| CJK_NUMERALS.chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let digit = |c: char| {
+        CJK_NUMERALS
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] => digit(*c),
@@ -256,8 +320,8 @@ fn cjk_value(s: &str) -> Option<u32> {
 
 fn roman_value(s: &str) -> Option<u32> {
     const ROMANS: [&str; 20] = [
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii",
-        "xix", "xx",
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx",
     ];
     ROMANS.iter().position(|r| *r == s).map(|p| p as u32 + 1)
 }
@@ -267,7 +331,10 @@ mod tests {
     use super::*;
 
     fn shape(body: &str, doc_type: DocType) -> Vec<(Option<usize>, Option<String>, String)> {
-        split(body, doc_type).into_iter().map(|c| (c.parent, c.marker, c.text)).collect()
+        split(body, doc_type)
+            .into_iter()
+            .map(|c| (c.parent, c.marker, c.text))
+            .collect()
     }
 
     fn p(text: &str) -> (Option<usize>, Option<String>, String) {

@@ -26,14 +26,23 @@ mod tests {
     #[test]
     fn header_cases() {
         let cases: &[(&str, &[&str])] = &[
-            ("%%%PEACEKEEPING OPERATIONS|PEACEBUILDING|", &["PEACEKEEPING OPERATIONS", "PEACEBUILDING"]),
+            (
+                "%%%PEACEKEEPING OPERATIONS|PEACEBUILDING|",
+                &["PEACEKEEPING OPERATIONS", "PEACEBUILDING"],
+            ),
             ("%%%A|B", &["A", "B"]),
-            ("%%%  troop-contributing   states |", &["TROOP-CONTRIBUTING STATES"]),
+            (
+                "%%%  troop-contributing   states |",
+                &["TROOP-CONTRIBUTING STATES"],
+            ),
             ("%%%A|B|A|", &["A", "B"]),
             ("%%%a|A|", &["A"]),
             ("%%%|||", &[]),
             ("%%%", &[]),
-            ("%%%COORDINATION WITHIN UN SYSTEM|\t", &["COORDINATION WITHIN UN SYSTEM"]),
+            (
+                "%%%COORDINATION WITHIN UN SYSTEM|\t",
+                &["COORDINATION WITHIN UN SYSTEM"],
+            ),
             ("%%%CÔTE D'IVOIRE|", &["CÔTE D'IVOIRE"]),
         ];
         for (line, want) in cases {

@@ -17,14 +17,22 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     for c in text.chars() {
         match c {
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             c if c.is_alphabetic() => latin += 1,
             _ => {}
         }
     }
     // A Chinese character carries about as much as a two- or three-letter word.
-    let scores = [(han * 3, "zh"), (arabic, "ar"), (cyrillic, "ru"), (latin, "latin")];
+    let scores = [
+        (han * 3, "zh"),
+        (arabic, "ar"),
+        (cyrillic, "ru"),
+        (latin, "latin"),
+    ];
     let (best, script) = scores.iter().copied().max_by_key(|s| s.0)?;
     if best == 0 {
         return None;
@@ -36,11 +44,42 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
 }
 
 fn latin_language(text: &str) -> &'static str {
-    const EN: &[&str] = &["the", "of", "and", "to", "its", "that", "with", "council", "security", "is", "on"];
-    const FR: &[&str] = &["le", "les", "des", "du", "et", "au", "aux", "conseil", "sécurité", "est", "sur", "une"];
-    const ES: &[&str] = &["el", "los", "las", "del", "y", "consejo", "seguridad", "por", "con", "una", "al"];
+    const EN: &[&str] = &[
+        "the", "of", "and", "to", "its", "that", "with", "council", "security", "is", "on",
+    ];
+    const FR: &[&str] = &[
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "au",
+        "aux",
+        "conseil",
+        "sécurité",
+        "est",
+        "sur",
+        "une",
+    ];
+    const ES: &[&str] = &[
+        "el",
+        "los",
+        "las",
+        "del",
+        "y",
+        "consejo",
+        "seguridad",
+        "por",
+        "con",
+        "una",
+        "al",
+    ];
     let mut score = [0usize; 3];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(5000)
+    {
         let w = word.to_lowercase();
         for (i, list) in [EN, FR, ES].iter().enumerate() {
             if list.contains(&w.as_str()) {
@@ -48,7 +87,9 @@ fn latin_language(text: &str) -> &'static str {
             }
         }
     }
-    let best = (0..3).max_by_key(|&i| (score[i], std::cmp::Reverse(i))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
     ["en", "fr", "es"][best]
 }
 
@@ -72,8 +113,10 @@ static RESOLUTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("resolution heading pattern")
 });
-static LEADING_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d{1,3}|S\s*/\s*\d{4}\s*/\s*\d{1,5})\b").expect("symbol pattern"));
+static LEADING_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d{1,3}|S\s*/\s*\d{4}\s*/\s*\d{1,5})\b")
+        .expect("symbol pattern")
+});
 
 /// How far into the body the heading may reach.
 const HEAD_CHARS: usize = 400;
@@ -86,13 +129,21 @@ pub fn classify(body: &str) -> (DocType, Option<String>) {
     let compact = unsegment(&folded.text);
     let compact = compact.trim_start();
     if let Some(c) = RESOLUTION_HEADING.captures(compact) {
-        let pair = [(1, 2), (3, 4), (5, 6)].into_iter().find_map(|(n, y)| Some((c.get(n)?.as_str(), c.get(y)?.as_str())));
+        let pair = [(1, 2), (3, 4), (5, 6)]
+            .into_iter()
+            .find_map(|(n, y)| Some((c.get(n)?.as_str(), c.get(y)?.as_str())));
         if let Some((n, y)) = pair {
             return (DocType::Resolution, Some(format!("S/RES/{n} ({y})")));
         }
     }
-    let own_symbol = LEADING_SYMBOL.captures(compact).map(|c| c[1].split_whitespace().collect::<String>());
-    let doc_type = if PRESIDENTIAL_HEADING.is_match(compact) || own_symbol.as_deref().is_some_and(|s| s.starts_with("S/PRST/")) {
+    let own_symbol = LEADING_SYMBOL
+        .captures(compact)
+        .map(|c| c[1].split_whitespace().collect::<String>());
+    let doc_type = if PRESIDENTIAL_HEADING.is_match(compact)
+        || own_symbol
+            .as_deref()
+            .is_some_and(|s| s.starts_with("S/PRST/"))
+    {
         DocType::PresidentialStatement
     } else {
         DocType::Other
@@ -107,24 +158,88 @@ static QUOTED: LazyLock<Regex> =
 pub fn find_title(preamble: &str) -> Option<String> {
     let c = QUOTED.captures(preamble)?;
     let inner = c.get(1)?.as_str();
-    let title = if inner.chars().any(is_cjk) { unsegment(inner) } else { collapse_spaces(inner) };
-    let title = title.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '，').to_string();
+    let title = if inner.chars().any(is_cjk) {
+        unsegment(inner)
+    } else {
+        collapse_spaces(inner)
+    };
+    let title = title
+        .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '，')
+        .to_string();
     (!title.is_empty()).then_some(title)
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
-    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
-    ("décembre", 12), ("decembre", 12),
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
-    ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
-    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
-    ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
-    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4), ("مايو", 5),
-    ("يونيه", 6), ("يونيو", 6), ("يوليه", 7), ("يوليو", 7), ("أغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9),
-    ("أكتوبر", 10), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيه", 6),
+    ("يونيو", 6),
+    ("يوليه", 7),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
 ];
 
 fn month_number(name: &str) -> Option<u32> {
@@ -136,14 +251,31 @@ static DATES: LazyLock<Vec<(Regex, [usize; 3])>> = LazyLock::new(|| {
     // Each pattern with the capture groups of (year, month, day).
     let latin_month = r"([A-Za-zéûÉÛ]+)";
     let patterns: Vec<(String, [usize; 3])> = vec![
-        (r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日".into(), [1, 2, 3]),
-        (format!(r"\b(\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?{latin_month}\s+(?:de(?:l)?\s+)?(\d{{4}})"), [3, 2, 1]),
-        (format!(r"\b{latin_month}\s+(\d{{1,2}}),?\s+(\d{{4}})"), [3, 1, 2]),
+        (
+            r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日".into(),
+            [1, 2, 3],
+        ),
+        (
+            format!(
+                r"\b(\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?{latin_month}\s+(?:de(?:l)?\s+)?(\d{{4}})"
+            ),
+            [3, 2, 1],
+        ),
+        (
+            format!(r"\b{latin_month}\s+(\d{{1,2}}),?\s+(\d{{4}})"),
+            [3, 1, 2],
+        ),
         (r"(\d{1,2})\s+([а-я]+)\s+(\d{4})".into(), [3, 2, 1]),
         // Arabic: 12 آذار/مارس 2010 — the Levantine name, a slash, the Egyptian name we read.
-        (r"(\d{1,2})\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?([^\d\s/]+)\s+(\d{4})".into(), [3, 2, 1]),
+        (
+            r"(\d{1,2})\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?([^\d\s/]+)\s+(\d{4})".into(),
+            [3, 2, 1],
+        ),
     ];
-    patterns.into_iter().map(|(p, g)| (Regex::new(&p).expect("date pattern"), g)).collect()
+    patterns
+        .into_iter()
+        .map(|(p, g)| (Regex::new(&p).expect("date pattern"), g))
+        .collect()
 });
 
 /// The first valid date of the preamble, in any of the six languages.
@@ -158,7 +290,8 @@ pub fn find_date(preamble: &str) -> Option<NaiveDate> {
                 break;
             }
             let month = c[*m].parse().ok().or_else(|| month_number(&c[*m]));
-            let date = (|| NaiveDate::from_ymd_opt(c[*y].parse().ok()?, month?, c[*d].parse().ok()?))();
+            let date =
+                (|| NaiveDate::from_ymd_opt(c[*y].parse().ok()?, month?, c[*d].parse().ok()?))();
             if let Some(date) = date {
                 best = Some((start, date));
                 break;
@@ -206,9 +339,18 @@ mod tests {
     fn language_cases() {
         let cases = [
             ("安全 理事会 主席 的 声明", Some("zh")),
-            ("Statement by the President of the Security Council", Some("en")),
-            ("Déclaration du Président du Conseil de sécurité", Some("fr")),
-            ("Declaración de la Presidencia del Consejo de Seguridad", Some("es")),
+            (
+                "Statement by the President of the Security Council",
+                Some("en"),
+            ),
+            (
+                "Déclaration du Président du Conseil de sécurité",
+                Some("fr"),
+            ),
+            (
+                "Declaración de la Presidencia del Consejo de Seguridad",
+                Some("es"),
+            ),
             ("Заявление Председателя Совета Безопасности", Some("ru")),
             ("بيان من رئيس مجلس الأمن", Some("ar")),
             ("安理会 重申 PRST/2004/16 and S/2002/56", Some("zh")),
@@ -223,26 +365,82 @@ mod tests {
     fn heading_cases() {
         use DocType::*;
         let cases: &[(&str, DocType, Option<&str>)] = &[
-            (" 安全 理事会 主席 的 声明 安全 理事会 主席 在", PresidentialStatement, None),
-            ("Statement by the President of the Security Council At the 6178th meeting", PresidentialStatement, None),
-            ("S/PRST/2009/24 Statement by the President of the Security Council", PresidentialStatement, Some("S/PRST/2009/24")),
-            ("Déclaration de la Présidente du Conseil de sécurité", PresidentialStatement, None),
-            ("Declaración de la Presidencia del Consejo de Seguridad", PresidentialStatement, None),
-            ("Заявление Председателя Совета Безопасности", PresidentialStatement, None),
+            (
+                " 安全 理事会 主席 的 声明 安全 理事会 主席 在",
+                PresidentialStatement,
+                None,
+            ),
+            (
+                "Statement by the President of the Security Council At the 6178th meeting",
+                PresidentialStatement,
+                None,
+            ),
+            (
+                "S/PRST/2009/24 Statement by the President of the Security Council",
+                PresidentialStatement,
+                Some("S/PRST/2009/24"),
+            ),
+            (
+                "Déclaration de la Présidente du Conseil de sécurité",
+                PresidentialStatement,
+                None,
+            ),
+            (
+                "Declaración de la Presidencia del Consejo de Seguridad",
+                PresidentialStatement,
+                None,
+            ),
+            (
+                "Заявление Председателя Совета Безопасности",
+                PresidentialStatement,
+                None,
+            ),
             ("بيان من رئيس مجلس الأمن", PresidentialStatement, None),
-            ("第1888 ( 2009 ) 号 决议 2009年 9月 30日 安全 理事会 第6195 次 会议 通过", Resolution, Some("S/RES/1888 (2009)")),
-            ("第１８８９（２００９）号决议", Resolution, Some("S/RES/1889 (2009)")),
-            ("Resolution 1889 (2009) Adopted by the Security Council at its 6196th meeting", Resolution, Some("S/RES/1889 (2009)")),
-            ("S/RES/1889 (2009) Resolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("Résolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("Resolución 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("Резолюция 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            (
+                "第1888 ( 2009 ) 号 决议 2009年 9月 30日 安全 理事会 第6195 次 会议 通过",
+                Resolution,
+                Some("S/RES/1888 (2009)"),
+            ),
+            (
+                "第１８８９（２００９）号决议",
+                Resolution,
+                Some("S/RES/1889 (2009)"),
+            ),
+            (
+                "Resolution 1889 (2009) Adopted by the Security Council at its 6196th meeting",
+                Resolution,
+                Some("S/RES/1889 (2009)"),
+            ),
+            (
+                "S/RES/1889 (2009) Resolution 1889 (2009)",
+                Resolution,
+                Some("S/RES/1889 (2009)"),
+            ),
+            (
+                "Résolution 1889 (2009)",
+                Resolution,
+                Some("S/RES/1889 (2009)"),
+            ),
+            (
+                "Resolución 1889 (2009)",
+                Resolution,
+                Some("S/RES/1889 (2009)"),
+            ),
+            (
+                "Резолюция 1889 (2009)",
+                Resolution,
+                Some("S/RES/1889 (2009)"),
+            ),
             ("القرار 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
             ("Recalling its resolution 1889 (2009)", Other, None),
             ("Letter dated 5 August 2009", Other, None),
         ];
         for (body, doc_type, symbol) in cases {
-            assert_eq!(classify(body), (*doc_type, symbol.map(String::from)), "{body}");
+            assert_eq!(
+                classify(body),
+                (*doc_type, symbol.map(String::from)),
+                "{body}"
+            );
         }
     }
 

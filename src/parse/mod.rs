@@ -84,7 +84,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_document_bytes: 16 * 1024 * 1024 }
+        Limits {
+            max_document_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -112,7 +114,10 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
         let doc_index = k as u32 + 1;
         match parse_document(piece, doc_index, limits) {
             Ok(doc) => documents.push(doc),
-            Err(reason) => rejections.push(Rejection { doc_index: Some(doc_index), reason }),
+            Err(reason) => rejections.push(Rejection {
+                doc_index: Some(doc_index),
+                reason,
+            }),
         }
     }
     if !leading.trim().is_empty() {
@@ -127,7 +132,11 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
             },
         );
     }
-    Ok(ParsedFile { encoding, documents, rejections })
+    Ok(ParsedFile {
+        encoding,
+        documents,
+        rejections,
+    })
 }
 
 /// The text before the first header, and each document's text (from its `%%%` line on).
@@ -140,7 +149,9 @@ fn split_documents(text: &str) -> (&str, Vec<&str>) {
         }
         at += line.len();
     }
-    let Some(&first) = starts.first() else { return (text, Vec::new()) };
+    let Some(&first) = starts.first() else {
+        return (text, Vec::new());
+    };
     let documents = starts
         .iter()
         .enumerate()
@@ -162,10 +173,12 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let (header_line, rest) = text.split_once('\n').unwrap_or((&text, ""));
     let body = rest.trim().to_string();
     if body.is_empty() {
-        return Err(format!("document {doc_index} has a header line but no body"));
+        return Err(format!(
+            "document {doc_index} has a header line but no body"
+        ));
     }
     let tags = header::parse_tags(header_line);
-    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    let sha256 = sha256_hex(text.as_bytes());
     let language = meta::detect_language(&body);
     let (doc_type, symbol) = meta::classify(&body);
     let clauses = clauses::split(&body, doc_type);
@@ -203,12 +216,19 @@ fn clause_at(clauses: &[Clause], offset: usize) -> usize {
     clauses.iter().rposition(|c| c.start <= offset).unwrap_or(0)
 }
 
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 #[cfg(test)]
@@ -226,9 +246,24 @@ mod tests {
             ("one document", "%%%A|\n\nThe Security Council.\n", 1, &[]),
             ("two documents", "%%%A|\n\nOne.\n\n%%%B|\n\nTwo.\n", 2, &[]),
             ("no trailing newline", "%%%A|\n\nOne.", 1, &[]),
-            ("header without body", "%%%A|\n\n%%%B|\n\nTwo.\n", 1, &[Some(1)]),
-            ("text before the first header", "junk\n%%%A|\n\nOne.\n", 1, &[None]),
-            ("blank lines before the first header", "\n\n%%%A|\n\nOne.\n", 1, &[]),
+            (
+                "header without body",
+                "%%%A|\n\n%%%B|\n\nTwo.\n",
+                1,
+                &[Some(1)],
+            ),
+            (
+                "text before the first header",
+                "junk\n%%%A|\n\nOne.\n",
+                1,
+                &[None],
+            ),
+            (
+                "blank lines before the first header",
+                "\n\n%%%A|\n\nOne.\n",
+                1,
+                &[],
+            ),
             ("multi-line body", "%%%A|\n\nline one\nline two\n\n", 1, &[]),
         ];
         for (name, input, docs, rejected) in cases {
@@ -248,7 +283,9 @@ mod tests {
 
     #[test]
     fn size_limit_rejects_big_documents() {
-        let limits = Limits { max_document_bytes: 64 };
+        let limits = Limits {
+            max_document_bytes: 64,
+        };
         let input = format!("%%%A|\n\n{}\n%%%B|\n\nsmall\n", "x".repeat(100));
         let parsed = parse_file(input.as_bytes(), &limits).unwrap();
         assert_eq!(parsed.documents.len(), 1);
@@ -259,8 +296,16 @@ mod tests {
     #[test]
     fn same_text_same_hash_whatever_the_encoding() {
         let lf = parse("%%%A|\n\n安理会\n").unwrap();
-        let crlf_bom = parse_file("\u{FEFF}%%%A|\r\n\r\n安理会\r\n\r\n".as_bytes(), &Limits::default()).unwrap();
-        let gb = parse_file(&encoding_rs::GB18030.encode("%%%A|\n\n安理会\n").0, &Limits::default()).unwrap();
+        let crlf_bom = parse_file(
+            "\u{FEFF}%%%A|\r\n\r\n安理会\r\n\r\n".as_bytes(),
+            &Limits::default(),
+        )
+        .unwrap();
+        let gb = parse_file(
+            &encoding_rs::GB18030.encode("%%%A|\n\n安理会\n").0,
+            &Limits::default(),
+        )
+        .unwrap();
         assert_eq!(lf.documents[0].sha256, crlf_bom.documents[0].sha256);
         assert_eq!(lf.documents[0].sha256, gb.documents[0].sha256);
     }
@@ -293,17 +338,33 @@ mod tests {
         assert_eq!(
             symbols,
             [
-                "S/2002/56", "S/2009/398", "S/PRST/1994/22", "S/PRST/1994/62", "S/PRST/1996/13", "S/PRST/2001/3",
-                "S/PRST/2004/16", "S/PRST/2009/23", "S/RES/1327 (2000)", "S/RES/1353 (2001)", "S/RES/1674 (2006)"
+                "S/2002/56",
+                "S/2009/398",
+                "S/PRST/1994/22",
+                "S/PRST/1994/62",
+                "S/PRST/1996/13",
+                "S/PRST/2001/3",
+                "S/PRST/2004/16",
+                "S/PRST/2009/23",
+                "S/RES/1327 (2000)",
+                "S/RES/1353 (2001)",
+                "S/RES/1674 (2006)"
             ]
         );
-        let charter: Vec<&str> =
-            doc.citations.iter().filter(|(_, c)| c.kind == CitationKind::Charter).map(|(_, c)| c.symbol.as_str()).collect();
+        let charter: Vec<&str> = doc
+            .citations
+            .iter()
+            .filter(|(_, c)| c.kind == CitationKind::Charter)
+            .map(|(_, c)| c.symbol.as_str())
+            .collect();
         assert_eq!(charter, ["Charter, Chapter VIII"]);
         // Every citation stands in the clause it is assigned to.
         for (clause, c) in &doc.citations {
             let cl = &doc.clauses[*clause];
-            assert!(cl.start <= c.start && c.end <= cl.end, "{c:?} not inside clause {clause}");
+            assert!(
+                cl.start <= c.start && c.end <= cl.end,
+                "{c:?} not inside clause {clause}"
+            );
         }
     }
 }

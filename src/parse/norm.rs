@@ -33,7 +33,11 @@ fn needs_folding(c: char) -> bool {
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str) -> Folded<'a> {
         if !original.chars().any(needs_folding) {
-            return Folded { text: Cow::Borrowed(original), origin: None, original_len: original.len() };
+            return Folded {
+                text: Cow::Borrowed(original),
+                origin: None,
+                original_len: original.len(),
+            };
         }
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
@@ -44,14 +48,21 @@ impl<'a> Folded<'a> {
                 origin.push(at as u32);
             }
         }
-        Folded { text: Cow::Owned(text), origin: Some(origin), original_len: original.len() }
+        Folded {
+            text: Cow::Owned(text),
+            origin: Some(origin),
+            original_len: original.len(),
+        }
     }
 
     /// The original byte offset of byte `at` of the folded text (`at == len` maps to the end).
     pub fn original_offset(&self, at: usize) -> usize {
         match &self.origin {
             None => at,
-            Some(origin) => origin.get(at).map(|&o| o as usize).unwrap_or(self.original_len),
+            Some(origin) => origin
+                .get(at)
+                .map(|&o| o as usize)
+                .unwrap_or(self.original_len),
         }
     }
 }

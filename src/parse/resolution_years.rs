@@ -54,7 +54,10 @@ fn margin(year: i32) -> u32 {
 /// The year of resolution `number`, when the table fixes it with certainty.
 pub fn year_of(number: u32) -> Option<i32> {
     for (i, &(year, first)) in FIRST_OF_YEAR.iter().enumerate() {
-        let next_first = FIRST_OF_YEAR.get(i + 1).map(|&(_, f)| f).unwrap_or(END_OF_TABLE);
+        let next_first = FIRST_OF_YEAR
+            .get(i + 1)
+            .map(|&(_, f)| f)
+            .unwrap_or(END_OF_TABLE);
         if number >= first && number < next_first {
             let m = margin(year);
             let safe = number >= first + m && number + m < next_first;

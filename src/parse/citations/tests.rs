@@ -101,15 +101,27 @@ const CASES: &[(&str, &[(CitationKind, &str)])] = &[
 fn citation_table() {
     let mut failures = Vec::new();
     for (text, want) in CASES {
-        let mut got: Vec<(CitationKind, String)> = extract(text).into_iter().map(|c| (c.kind, c.symbol)).collect();
-        let mut want: Vec<(CitationKind, String)> = want.iter().map(|(k, s)| (*k, s.to_string())).collect();
+        let mut got: Vec<(CitationKind, String)> = extract(text)
+            .into_iter()
+            .map(|c| (c.kind, c.symbol))
+            .collect();
+        let mut want: Vec<(CitationKind, String)> =
+            want.iter().map(|(k, s)| (*k, s.to_string())).collect();
         got.sort();
         want.sort();
         if got != want {
-            failures.push(format!("{text:?}\n   expected {want:?}\n   got      {got:?}"));
+            failures.push(format!(
+                "{text:?}\n   expected {want:?}\n   got      {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
     assert!(CASES.len() >= 60);
 }
 
@@ -128,5 +140,8 @@ fn raw_is_the_text_as_written() {
 fn list_items_have_their_own_raw() {
     let got = extract("resolutions 1265 (1999), 1296 (2000) and 1674 (2006)");
     let raws: Vec<&str> = got.iter().map(|c| c.raw.as_str()).collect();
-    assert_eq!(raws, ["resolutions 1265 (1999)", "1296 (2000)", "1674 (2006)"]);
+    assert_eq!(
+        raws,
+        ["resolutions 1265 (1999)", "1296 (2000)", "1674 (2006)"]
+    );
 }

@@ -1,0 +1,57 @@
+//! The command line: global options and the list of commands. Each command's own arguments
+//! live beside its `run` in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands;
+
+/// Exit code when every input was imported / the command did what was asked.
+pub const EXIT_OK: u8 = 0;
+/// Exit code for a fatal error.
+pub const EXIT_FATAL: u8 = 1;
+/// Exit code when some files or documents were rejected (and every good one committed), or
+/// when some reports of `report --all` failed.
+pub const EXIT_PARTIAL: u8 = 3;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "councildb",
+    version,
+    about = "Turn archives of UN Security Council documents into a SQLite database you can query",
+    long_about = None,
+)]
+pub struct Cli {
+    /// The database file [default: $COUNCILDB_DB, else ./councildb.db]
+    #[arg(
+        long,
+        global = true,
+        env = "COUNCILDB_DB",
+        default_value = "councildb.db",
+        hide_env_values = true
+    )]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database, or migrate an older one to this version's schema
+    Init(commands::init::Args),
+    /// Import files, folders, archives (.zip .tar .tar.gz .tgz .gz) or stdin (-)
+    Import(commands::import::Args),
+    /// Run a SQL query (read-only unless --write)
+    Sql(commands::sql::Args),
+}
+
+/// True when the error comes from writing to a closed pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+            || cause.downcast_ref::<serde_json::Error>().is_some_and(|e| e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
+}

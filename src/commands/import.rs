@@ -1,0 +1,208 @@
+//! `councildb import PATH...`: reads the inputs through the pipeline into the database, with a
+//! progress bar on a terminal and a summary line at the end. Only one import writes to a
+//! database at a time; a second one waits for the first.
+
+use std::fs::{File, OpenOptions};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::EXIT_PARTIAL;
+use crate::pipeline::{self, Options};
+use crate::store::{self, Writer};
+use crate::{db, input, parse};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders, archives, or - for stdin
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Worker threads for decoding and parsing [default: the number of cores]
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Largest document accepted; bigger ones are rejected (bytes, or with K, M, G)
+    #[arg(long, default_value = "16M", value_parser = parse_size)]
+    pub max_doc_size: u64,
+    /// Largest file or archive member read; bigger ones are rejected (bytes, or with K, M, G)
+    #[arg(long, default_value = "256M", value_parser = parse_size)]
+    pub max_file_size: u64,
+    /// Documents per transaction
+    #[arg(long, default_value_t = store::DEFAULT_BATCH_DOCUMENTS)]
+    pub batch: usize,
+    /// Print no progress bar and no summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Parses `16M`, `512K`, `1G` or a plain number of bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&s[..i], s[i..].trim().to_ascii_uppercase()),
+        None => (s, String::new()),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (try 16M)"))?;
+    let factor = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+/// Holds the import lock of a database for as long as it lives.
+struct ImportLock(#[allow(dead_code)] File);
+
+fn lock_imports(db_path: &Path) -> anyhow::Result<ImportLock> {
+    let mut lock_path = db_path.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let lock_path = PathBuf::from(lock_path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("cannot create the import lock {}", lock_path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "councildb: another import into {} is running; waiting for it to finish",
+                db_path.display()
+            );
+            file.lock()
+                .with_context(|| format!("cannot take the import lock {}", lock_path.display()))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(e)
+                .with_context(|| format!("cannot take the import lock {}", lock_path.display()))
+        }
+    }
+    Ok(ImportLock(file))
+}
+
+/// How many rejections the summary lists one by one before pointing at the `imports` report.
+const REJECTIONS_SHOWN: usize = 20;
+
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let _lock = lock_imports(db_path)?;
+    let conn = db::open(db_path)?;
+    let defaults = Options::default();
+    let options = Options {
+        threads: args.threads.unwrap_or(defaults.threads).max(1),
+        limits: parse::Limits {
+            max_document_bytes: usize::try_from(args.max_doc_size).unwrap_or(usize::MAX),
+        },
+        input: input::Options {
+            max_file_bytes: args.max_file_size,
+        },
+        ..defaults
+    };
+    let inputs: Vec<String> = args
+        .paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut writer =
+        Writer::begin(&conn, &inputs, args.batch).context("cannot start the import")?;
+    let import_id = writer.import_id();
+
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let mut progress = |s: &store::Summary| {
+        if let Some(bar) = &bar {
+            bar.set_message(s.to_string());
+        }
+    };
+    let result = pipeline::run(&args.paths, &options, &mut writer, &mut progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = match result {
+        Ok(()) => writer.finish().context("cannot commit the import")?,
+        Err(e) => {
+            let _ = writer.abandon();
+            return Err(e).context(format!(
+                "import {import_id} into {} failed",
+                db_path.display()
+            ));
+        }
+    };
+    if !args.quiet {
+        print_rejections(&conn, import_id)?;
+        eprintln!("councildb: import {import_id}: {summary}");
+    }
+    Ok(if summary.rejected > 0 {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_rejections(conn: &rusqlite::Connection, import_id: i64) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT path, doc_index, reason FROM import_errors WHERE import_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([import_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut shown = 0usize;
+    let mut more = 0usize;
+    for row in rows {
+        let (path, doc_index, reason) = row?;
+        if shown < REJECTIONS_SHOWN {
+            let at = doc_index
+                .map(|d| format!(" (document {d})"))
+                .unwrap_or_default();
+            eprintln!("councildb: rejected {path}{at}: {reason}");
+            shown += 1;
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        eprintln!("councildb: ... and {more} more rejections (see `councildb report imports`)");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        let cases = [
+            ("16M", Some(16 << 20)),
+            ("512k", Some(512 << 10)),
+            ("1G", Some(1 << 30)),
+            ("100", Some(100)),
+            ("2MiB", Some(2 << 20)),
+            ("x", None),
+            ("3T", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_size(s).ok(), want, "{s}");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! One module per command, each with its arguments and a `run`. Commands are thin: they open
+//! the database through `db`, call the library parts and print.
+
+pub mod import;
+pub mod init;
+pub mod sql;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Init(args) => init::run(&cli.db, args),
+        Command::Import(args) => import::run(&cli.db, args),
+        Command::Sql(args) => sql::run(&cli.db, args),
+    }
+}

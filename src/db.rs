@@ -1,0 +1,255 @@
+//! Opening the database: the one place that applies connection settings and runs the embedded
+//! migrations (`migrations/V{n}__*.sql`, through refinery). Every command and every test opens
+//! the database through here, so a database is always at this binary's schema version, and a
+//! database made by a newer councildb is refused instead of being misread.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// How long a connection waits for another writer before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot open database {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("no database at {0} (create one with `councildb init` or `councildb import`)")]
+    Missing(PathBuf),
+    #[error(
+        "database {path} has schema version {found}, made by a newer councildb; this one knows up to \
+         version {known}. Upgrade councildb to use this database"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("cannot migrate database {path} to schema version {known}")]
+    Migrate {
+        path: PathBuf,
+        known: i64,
+        #[source]
+        source: refinery::Error,
+    },
+    #[error(transparent)]
+    Sql(#[from] rusqlite::Error),
+}
+
+/// The newest schema version this binary knows.
+pub fn known_version() -> i64 {
+    embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The schema version recorded in a database, or None for a database councildb never touched.
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    let has_history: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'refinery_schema_history'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_history {
+        return Ok(None);
+    }
+    conn.query_row(
+        "SELECT max(version) FROM refinery_schema_history",
+        [],
+        |r| r.get(0),
+    )
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
+    let known = known_version();
+    if let Some(found) = schema_version(conn)? {
+        if found > known {
+            return Err(DbError::Newer {
+                path: path.to_path_buf(),
+                found,
+                known,
+            });
+        }
+        if found == known {
+            return Ok(());
+        }
+    }
+    embedded::migrations::runner()
+        .run(conn)
+        .map_err(|source| DbError::Migrate {
+            path: path.to_path_buf(),
+            known,
+            source,
+        })?;
+    Ok(())
+}
+
+/// Opens (creating it if need be) the database at `path` for writing, migrated to this
+/// binary's schema. WAL mode lets readers query it while an import writes.
+pub fn open(path: &Path) -> Result<Connection, DbError> {
+    let mut conn = Connection::open(path).map_err(|source| DbError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    configure(&conn)?;
+    // WAL is a property of the file, set once; readers and writers then never block each other.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    migrate(&mut conn, path)?;
+    Ok(conn)
+}
+
+/// Opens an existing database read-only (by the connection's flags), migrating it forward
+/// first if it is older than this binary.
+pub fn open_read_only(path: &Path) -> Result<Connection, DbError> {
+    if !path.exists() {
+        return Err(DbError::Missing(path.to_path_buf()));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|source| DbError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    configure(&conn)?;
+    let found = schema_version(&conn)?;
+    let known = known_version();
+    match found {
+        Some(found) if found > known => Err(DbError::Newer {
+            path: path.to_path_buf(),
+            found,
+            known,
+        }),
+        Some(found) if found == known => Ok(conn),
+        _ => {
+            drop(conn);
+            drop(open(path)?);
+            open_read_only(path)
+        }
+    }
+}
+
+/// An in-memory database at this binary's schema, for tests and tools.
+pub fn open_in_memory() -> Result<Connection, DbError> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&mut conn, Path::new(":memory:"))?;
+    Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user_tables(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn fresh_database_has_the_public_schema() {
+        let conn = open_in_memory().unwrap();
+        let tables = user_tables(&conn);
+        for name in [
+            "statements",
+            "sources",
+            "clauses",
+            "tags",
+            "statement_tags",
+            "citations",
+            "imports",
+            "import_errors",
+            "clauses_fts",
+        ] {
+            assert!(
+                tables.contains(&name.to_string()),
+                "missing {name} in {tables:?}"
+            );
+        }
+        assert_eq!(schema_version(&conn).unwrap(), Some(known_version()));
+    }
+
+    fn schema_snapshot(conn: &Connection) -> (Vec<String>, i64) {
+        let schema = conn
+            .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let applied = conn
+            .query_row("SELECT count(*) FROM refinery_schema_history", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        (schema, applied)
+    }
+
+    #[test]
+    fn second_open_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        let first = schema_snapshot(&open(&path).unwrap());
+        assert_eq!(schema_snapshot(&open(&path).unwrap()), first);
+    }
+
+    #[test]
+    fn newer_database_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        let conn = open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (?1, 'from_the_future', '2030-01-01T00:00:00Z', '0')",
+            [known_version() + 1],
+        )
+        .unwrap();
+        drop(conn);
+        for result in [open(&path).map(drop), open_read_only(&path).map(drop)] {
+            let err = result.unwrap_err();
+            assert!(matches!(err, DbError::Newer { .. }), "{err}");
+            assert!(err.to_string().contains("newer councildb"), "{err}");
+        }
+    }
+
+    #[test]
+    fn read_only_connection_refuses_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        drop(open(&path).unwrap());
+        let conn = open_read_only(&path).unwrap();
+        assert!(conn.execute("DELETE FROM tags", []).is_err());
+    }
+
+    #[test]
+    fn missing_database_is_named() {
+        let err = open_read_only(Path::new("/nonexistent/councildb.db")).unwrap_err();
+        assert!(
+            err.to_string().contains("/nonexistent/councildb.db"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Input sources: turns the paths given to `import` into a stream of named files: plain files,
+//! folder trees, `.zip`, `.tar`, `.tar.gz`/`.tgz`, `.gz` and stdin (`-`). Archives are read as
+//! streams, one member at a time, never unpacked to disk. What cannot be read is reported as
+//! an event, and reading goes on with the next member or path.
+
+use std::fs::File;
+use std::io::{self, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+
+/// One file to parse: its bytes and where it came from.
+#[derive(Debug)]
+pub struct InputFile {
+    /// The path recorded in `sources`: relative to the folder given, the member path inside an
+    /// archive, the file's name for a single file, or `-` for stdin.
+    pub path: String,
+    /// The archive the file came from, as given on the command line (or found in a folder).
+    pub archive: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug)]
+pub enum Event {
+    File(InputFile),
+    /// An archive entry that is plainly not a document (a folder, `__MACOSX/`, `.DS_Store`).
+    Skipped {
+        path: String,
+    },
+    /// A file, member or archive that could not be read, and why.
+    Failed {
+        path: String,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Files (or archive members) larger than this are refused rather than read into memory.
+    pub max_file_bytes: u64,
+}
+
+/// What the consumer says after each event: go on, or stop reading.
+pub type Sink<'a> = dyn FnMut(Event) -> bool + 'a;
+
+/// Reads every input in order, handing each file (or failure) to `sink`.
+pub fn read_inputs(inputs: &[PathBuf], options: &Options, sink: &mut Sink) {
+    for input in inputs {
+        let go_on = if input.as_os_str() == "-" {
+            read_stream(Box::new(io::stdin().lock()), "-", None, options, sink)
+        } else if input.is_dir() {
+            read_folder(input, options, sink)
+        } else {
+            let name = input
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| display(input));
+            read_path(input, &name, options, sink)
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Zip,
+    Tar,
+    TarGz,
+    Gz,
+    Plain,
+}
+
+fn kind_of(name: &str) -> Kind {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".zip") {
+        Kind::Zip
+    } else if lower.ends_with(".tar") {
+        Kind::Tar
+    } else if lower.ends_with(".tar.gz") || lower.ends_with(".tgz") {
+        Kind::TarGz
+    } else if lower.ends_with(".gz") {
+        Kind::Gz
+    } else {
+        Kind::Plain
+    }
+}
+
+/// Entries of archives and folders that are not documents and are not worth a rejection.
+fn is_clutter(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    path.starts_with("__MACOSX/")
+        || path.contains("/__MACOSX/")
+        || name == ".DS_Store"
+        || name == "Thumbs.db"
+        || name.starts_with("._")
+        || name.is_empty()
+}
+
+fn read_folder(root: &Path, options: &Options, sink: &mut Sink) -> bool {
+    let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(display).unwrap_or_else(|| display(root));
+                if !sink(Event::Failed {
+                    path,
+                    reason: format!("cannot read: {e}"),
+                }) {
+                    return false;
+                }
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let relative = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let hidden = relative.split('/').any(|part| part.starts_with('.'));
+        if hidden || is_clutter(&relative) {
+            continue;
+        }
+        if !read_path(entry.path(), &relative, options, sink) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Reads one file on disk, recorded under `name`, expanding it if it is an archive.
+fn read_path(path: &Path, name: &str, options: &Options, sink: &mut Sink) -> bool {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return sink(Event::Failed {
+                path: name.to_string(),
+                reason: format!("cannot open {}: {e}", display(path)),
+            })
+        }
+    };
+    match kind_of(name) {
+        Kind::Zip => read_zip_file(file, name, options, sink),
+        Kind::Tar => read_tar(Box::new(BufReader::new(file)), name, options, sink),
+        Kind::TarGz => read_tar(
+            Box::new(MultiGzDecoder::new(BufReader::new(file))),
+            name,
+            options,
+            sink,
+        ),
+        Kind::Gz => {
+            let inner = name
+                .strip_suffix(".gz")
+                .or_else(|| name.strip_suffix(".GZ"))
+                .unwrap_or(name);
+            let inner = inner.rsplit('/').next().unwrap_or(inner).to_string();
+            let reader = MultiGzDecoder::new(BufReader::new(file));
+            emit_read(reader, inner, Some(name.to_string()), None, options, sink)
+        }
+        Kind::Plain => {
+            let size = file.metadata().map(|m| m.len()).ok();
+            emit_read(file, name.to_string(), None, size, options, sink)
+        }
+    }
+}
+
+/// Reads a whole file or member (within the size limit) and hands it on.
+fn emit_read(
+    reader: impl Read,
+    path: String,
+    archive: Option<String>,
+    size: Option<u64>,
+    options: &Options,
+    sink: &mut Sink,
+) -> bool {
+    if let Some(size) = size.filter(|&s| s > options.max_file_bytes) {
+        return sink(Event::Failed {
+            path,
+            reason: too_big(size, options),
+        });
+    }
+    let mut bytes = Vec::with_capacity(size.unwrap_or(0).min(options.max_file_bytes) as usize);
+    let mut limited = reader.take(options.max_file_bytes + 1);
+    match limited.read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > options.max_file_bytes => sink(Event::Failed {
+            path,
+            reason: too_big(bytes.len() as u64, options),
+        }),
+        Ok(_) => sink(Event::File(InputFile {
+            path,
+            archive,
+            bytes,
+        })),
+        Err(e) => {
+            let whence = archive.map(|a| format!(" (in {a})")).unwrap_or_default();
+            sink(Event::Failed {
+                path,
+                reason: format!("read failed after {} bytes{whence}: {e}", bytes.len()),
+            })
+        }
+    }
+}
+
+fn too_big(size: u64, options: &Options) -> String {
+    format!(
+        "file is {:.1} MiB, over the limit of {:.1} MiB (raise it with --max-file-size)",
+        size as f64 / 1048576.0,
+        options.max_file_bytes as f64 / 1048576.0
+    )
+}
+
+fn read_tar(reader: Box<dyn Read + '_>, archive: &str, options: &Options, sink: &mut Sink) -> bool {
+    let mut tar = tar::Archive::new(reader);
+    let entries = match tar.entries() {
+        Ok(e) => e,
+        Err(e) => {
+            return sink(Event::Failed {
+                path: archive.to_string(),
+                reason: format!("not a readable tar archive: {e}"),
+            })
+        }
+    };
+    let mut members = 0usize;
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let reason =
+                    format!("tar archive is truncated or corrupt after {members} members: {e}");
+                return sink(Event::Failed {
+                    path: archive.to_string(),
+                    reason,
+                });
+            }
+        };
+        members += 1;
+        let path = entry
+            .path()
+            .map(|p| p.to_string_lossy().trim_start_matches("./").to_string())
+            .unwrap_or_default();
+        let go_on = if !entry.header().entry_type().is_file() || is_clutter(&path) {
+            sink(Event::Skipped { path })
+        } else {
+            let size = entry.header().size().ok();
+            emit_read(entry, path, Some(archive.to_string()), size, options, sink)
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+fn read_zip_file(file: File, archive: &str, options: &Options, sink: &mut Sink) -> bool {
+    let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
+        Ok(z) => z,
+        Err(e) => {
+            return sink(Event::Failed {
+                path: archive.to_string(),
+                reason: format!("not a readable zip archive: {e}"),
+            })
+        }
+    };
+    for i in 0..zip.len() {
+        let go_on = match zip.by_index(i) {
+            Ok(member) => emit_zip_member(member, archive, options, sink),
+            Err(e) => sink(Event::Failed {
+                path: archive.to_string(),
+                reason: format!("zip member {} cannot be read: {e}", i + 1),
+            }),
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+fn emit_zip_member(
+    member: zip::read::ZipFile<'_, impl Read>,
+    archive: &str,
+    options: &Options,
+    sink: &mut Sink,
+) -> bool {
+    let path = member.name().trim_start_matches("./").to_string();
+    if member.is_dir() || is_clutter(&path) {
+        return sink(Event::Skipped { path });
+    }
+    let size = Some(member.size());
+    emit_read(member, path, Some(archive.to_string()), size, options, sink)
+}
+
+/// Reads a stream whose kind is known only by its first bytes (stdin): gzip, zip, tar or a
+/// plain document file.
+fn read_stream(
+    reader: Box<dyn Read + '_>,
+    name: &str,
+    archive: Option<String>,
+    options: &Options,
+    sink: &mut Sink,
+) -> bool {
+    let (head, reader) = match peek(reader, 512) {
+        Ok(x) => x,
+        Err(e) => {
+            return sink(Event::Failed {
+                path: name.to_string(),
+                reason: format!("cannot read: {e}"),
+            })
+        }
+    };
+    if head.starts_with(&[0x1F, 0x8B]) {
+        let decoder: Box<dyn Read + '_> = Box::new(MultiGzDecoder::new(reader));
+        return read_stream(
+            decoder,
+            name,
+            archive.or_else(|| Some(format!("{name} (gzip)"))),
+            options,
+            sink,
+        );
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return read_zip_stream(reader, name, options, sink);
+    }
+    if head.len() >= 262 && &head[257..262] == b"ustar" {
+        return read_tar(reader, name, options, sink);
+    }
+    emit_read(reader, name.to_string(), archive, None, options, sink)
+}
+
+fn read_zip_stream(
+    mut reader: Box<dyn Read + '_>,
+    archive: &str,
+    options: &Options,
+    sink: &mut Sink,
+) -> bool {
+    let mut members = 0usize;
+    loop {
+        match zip::read::read_zipfile_from_stream(&mut reader) {
+            Ok(Some(member)) => {
+                members += 1;
+                if !emit_zip_member(member, archive, options, sink) {
+                    return false;
+                }
+            }
+            Ok(None) => return true,
+            Err(e) => {
+                let reason =
+                    format!("zip stream is truncated or corrupt after {members} members: {e}");
+                return sink(Event::Failed {
+                    path: archive.to_string(),
+                    reason,
+                });
+            }
+        }
+    }
+}
+
+/// Reads up to `n` bytes and gives them back along with a reader that yields them again.
+fn peek<'a>(mut reader: Box<dyn Read + 'a>, n: usize) -> io::Result<(Vec<u8>, Box<dyn Read + 'a>)> {
+    let mut head = Vec::with_capacity(n);
+    (&mut reader).take(n as u64).read_to_end(&mut head)?;
+    let replay: Box<dyn Read + 'a> = Box::new(Cursor::new(head.clone()).chain(reader));
+    Ok((head, replay))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name() {
+        let cases = [
+            ("a.zip", Kind::Zip),
+            ("a.ZIP", Kind::Zip),
+            ("a.tar", Kind::Tar),
+            ("a.tar.gz", Kind::TarGz),
+            ("a.tgz", Kind::TarGz),
+            ("a.txt.gz", Kind::Gz),
+            ("a.txt", Kind::Plain),
+            ("gz", Kind::Plain),
+        ];
+        for (name, want) in cases {
+            assert_eq!(kind_of(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn clutter() {
+        for path in [
+            "__MACOSX/a.txt",
+            "x/__MACOSX/._a.txt",
+            ".DS_Store",
+            "x/.DS_Store",
+            "x/._a.txt",
+            "x/",
+        ] {
+            assert!(is_clutter(path), "{path}");
+        }
+        for path in ["a.txt", "x/a.txt", "MACOSX.txt"] {
+            assert!(!is_clutter(path), "{path}");
+        }
+    }
+}

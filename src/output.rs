@@ -1,0 +1,362 @@
+//! Result sets in every output format: table, csv, tsv, json, jsonl, markdown and html. Used by
+//! `sql` and `report`; knows nothing of where the rows came from.
+
+use std::io::{self, Write};
+
+use rusqlite::types::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Jsonl,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// `table` on a terminal, `csv` when the output goes to a file or a pipe.
+    pub fn default_for(out_is_terminal: bool) -> Format {
+        if out_is_terminal {
+            Format::Table
+        } else {
+            Format::Csv
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// A result set: column names and rows of SQLite values.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Text of a value as shown in text formats; NULL is empty.
+pub fn text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => f.to_string(),
+        Value::Text(s) => s.clone(),
+        Value::Blob(b) => format!(
+            "x'{}'",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ),
+    }
+}
+
+fn json_value(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => (*i).into(),
+        Value::Real(f) => serde_json::Number::from_f64(*f)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        other => text(other).into(),
+    }
+}
+
+fn json_object(columns: &[String], row: &[Value]) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = columns
+        .iter()
+        .zip(row)
+        .map(|(c, v)| (c.clone(), json_value(v)))
+        .collect();
+    serde_json::Value::Object(map)
+}
+
+/// Cells longer than this are cut in the `table` format, which is for reading on a terminal;
+/// every other format gives them whole.
+const TABLE_CELL_CHARS: usize = 100;
+
+fn cut(s: &str) -> String {
+    if s.chars().count() <= TABLE_CELL_CHARS {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(TABLE_CELL_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
+/// Everything an html page needs besides the rows.
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// An inline SVG chart to show above the table, if the report has one.
+    pub chart: Option<String>,
+}
+
+pub fn write(out: &mut dyn Write, format: Format, rows: &Rows, page: &Page) -> io::Result<()> {
+    match format {
+        Format::Table => write_table(out, rows),
+        Format::Csv => write_delimited(out, rows, b','),
+        Format::Tsv => write_delimited(out, rows, b'\t'),
+        Format::Json => {
+            let all: Vec<serde_json::Value> = rows
+                .rows
+                .iter()
+                .map(|r| json_object(&rows.columns, r))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for r in &rows.rows {
+                serde_json::to_writer(&mut *out, &json_object(&rows.columns, r))?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Markdown => write_markdown(out, rows),
+        Format::Html => write_html(out, rows, page),
+    }
+}
+
+fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let mut table = comfy_table::Table::new();
+    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+    table.set_header(rows.columns.clone());
+    for r in &rows.rows {
+        table.add_row(r.iter().map(|v| cut(&text(v))).collect::<Vec<_>>());
+    }
+    writeln!(out, "{table}")?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.rows.len(),
+        if rows.rows.len() == 1 { "" } else { "s" }
+    )
+}
+
+fn write_delimited(out: &mut dyn Write, rows: &Rows, delimiter: u8) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    w.write_record(&rows.columns)?;
+    for r in &rows.rows {
+        w.write_record(r.iter().map(text))?;
+    }
+    w.flush()
+}
+
+fn markdown_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+fn write_markdown(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let header: Vec<String> = rows.columns.iter().map(|c| markdown_cell(c)).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}|", vec!["---"; rows.columns.len()].join("|"))?;
+    for r in &rows.rows {
+        let cells: Vec<String> = r.iter().map(|v| markdown_cell(&text(v))).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The style shared by report pages and the report index.
+pub const PAGE_STYLE: &str = "\
+body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2933;background:#fff}
+h1{font-size:1.5rem;margin-bottom:.25rem}p.description{color:#52606d;margin-top:0}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border-bottom:1px solid #e4e7eb;padding:.35rem .6rem;text-align:left;vertical-align:top}
+th{background:#f5f7fa;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}
+tr:hover td{background:#fafbfc}.meta{color:#7b8794;font-size:.8rem;margin-top:1rem}
+svg{max-width:100%;height:auto;margin:1rem 0}";
+
+fn write_html(out: &mut dyn Write, rows: &Rows, page: &Page) -> io::Result<()> {
+    let title = escape_html(page.title);
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        out,
+        "<title>{title}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>"
+    )?;
+    writeln!(
+        out,
+        "<h1>{title}</h1>\n<p class=\"description\">{}</p>",
+        escape_html(page.description)
+    )?;
+    if let Some(svg) = &page.chart {
+        writeln!(out, "{svg}")?;
+    }
+    writeln!(out, "<table>\n<thead><tr>")?;
+    for c in &rows.columns {
+        write!(out, "<th>{}</th>", escape_html(c))?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for r in &rows.rows {
+        write!(out, "<tr>")?;
+        for v in r {
+            let class = if matches!(v, Value::Integer(_) | Value::Real(_)) {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            write!(out, "<td{class}>{}</td>", escape_html(&text(v)))?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody>\n</table>")?;
+    let n = rows.rows.len();
+    writeln!(
+        out,
+        "<p class=\"meta\">{n} row{} · generated by councildb</p>",
+        if n == 1 { "" } else { "s" }
+    )?;
+    writeln!(out, "</body>\n</html>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Rows {
+        Rows {
+            columns: vec!["name".into(), "n".into(), "note".into()],
+            rows: vec![
+                vec![
+                    Value::Text("PEACEBUILDING".into()),
+                    Value::Integer(3),
+                    Value::Null,
+                ],
+                vec![
+                    Value::Text("a|b, \"c\" <d>".into()),
+                    Value::Real(1.5),
+                    Value::Text("安理会".into()),
+                ],
+            ],
+        }
+    }
+
+    fn render(format: Format) -> String {
+        let mut out = Vec::new();
+        write(
+            &mut out,
+            format,
+            &sample(),
+            &Page {
+                title: "T & t",
+                description: "d",
+                chart: None,
+            },
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_format() {
+        let cases: &[(Format, &[&str])] = &[
+            (
+                Format::Csv,
+                &[
+                    "name,n,note\n",
+                    "PEACEBUILDING,3,\n",
+                    "\"a|b, \"\"c\"\" <d>\",1.5,安理会\n",
+                ],
+            ),
+            (Format::Tsv, &["name\tn\tnote\n", "PEACEBUILDING\t3\t\n"]),
+            (
+                Format::Json,
+                &[
+                    "\"name\": \"PEACEBUILDING\"",
+                    "\"n\": 3",
+                    "\"note\": null",
+                    "\"n\": 1.5",
+                ],
+            ),
+            (
+                Format::Jsonl,
+                &["{\"name\":\"PEACEBUILDING\",\"n\":3,\"note\":null}\n"],
+            ),
+            (
+                Format::Markdown,
+                &[
+                    "| name | n | note |\n|---|---|---|\n",
+                    "| a\\|b, \"c\" <d> | 1.5 | 安理会 |",
+                ],
+            ),
+            (
+                Format::Html,
+                &[
+                    "<title>T &amp; t</title>",
+                    "<td>a|b, &quot;c&quot; &lt;d&gt;</td>",
+                    "<td class=\"num\">3</td>",
+                ],
+            ),
+            (Format::Table, &["PEACEBUILDING", "安理会", "(2 rows)"]),
+        ];
+        for (format, wants) in cases {
+            let got = render(*format);
+            for want in *wants {
+                assert!(got.contains(want), "{format:?}: {want:?} not in\n{got}");
+            }
+        }
+        let parsed: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+        assert_eq!(parsed.as_array().unwrap().len(), 2);
+        // Column order is kept.
+        assert!(
+            render(Format::Json).find("\"name\"").unwrap()
+                < render(Format::Json).find("\"note\"").unwrap()
+        );
+    }
+
+    #[test]
+    fn table_cuts_long_cells_only() {
+        let long = "x".repeat(500);
+        let rows = Rows {
+            columns: vec!["c".into()],
+            rows: vec![vec![Value::Text(long.clone())]],
+        };
+        let page = Page {
+            title: "",
+            description: "",
+            chart: None,
+        };
+        let mut table = Vec::new();
+        write(&mut table, Format::Table, &rows, &page).unwrap();
+        assert!(!String::from_utf8(table).unwrap().contains(&long));
+        let mut csv = Vec::new();
+        write(&mut csv, Format::Csv, &rows, &page).unwrap();
+        assert!(String::from_utf8(csv).unwrap().contains(&long));
+    }
+}

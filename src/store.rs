@@ -1,0 +1,368 @@
+//! The writer: the one part that puts parsed documents into the database. It writes whole
+//! documents inside batched transactions (a statement never lands without its clauses, tags and
+//! citations), keeps the `imports` log and records every rejection in `import_errors`.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::parse::{Document, FileError, ParsedFile};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database write failed")]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What one parsed input file (or input failure) brings to the writer.
+#[derive(Debug)]
+pub enum Item {
+    File(FileItem),
+    /// An archive entry that is plainly not a document.
+    Skipped {
+        path: String,
+    },
+    /// An input that could not be read at all.
+    Failed {
+        path: String,
+        reason: String,
+    },
+}
+
+#[derive(Debug)]
+pub struct FileItem {
+    pub path: String,
+    pub archive: Option<String>,
+    pub raw: RawFile,
+    pub parsed: std::result::Result<ParsedFile, FileError>,
+}
+
+/// The file's bytes as they came in, compressed, so that `export` can give them back.
+#[derive(Debug)]
+pub struct RawFile {
+    pub sha256: String,
+    pub size: u64,
+    pub zstd: Vec<u8>,
+}
+
+/// Counts for one import run, as logged in `imports` and printed in the summary line.
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub files: u64,
+    pub documents: u64,
+    pub new_statements: u64,
+    pub duplicates: u64,
+    pub rejected: u64,
+    pub skipped: u64,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} files, {} documents: {} new statements, {} duplicates, {} rejected, {} skipped",
+            self.files,
+            self.documents,
+            self.new_statements,
+            self.duplicates,
+            self.rejected,
+            self.skipped
+        )
+    }
+}
+
+/// How many documents go into one transaction: big enough to amortize the commit, small enough
+/// that a kill loses little and readers see progress.
+pub const DEFAULT_BATCH_DOCUMENTS: usize = 2000;
+
+pub struct Writer<'c> {
+    conn: &'c Connection,
+    import_id: i64,
+    summary: Summary,
+    batch_documents: usize,
+    in_batch: usize,
+    tag_ids: HashMap<String, i64>,
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl<'c> Writer<'c> {
+    /// Logs a new import run and returns a writer for it.
+    pub fn begin(
+        conn: &'c Connection,
+        inputs: &[String],
+        batch_documents: usize,
+    ) -> Result<Writer<'c>> {
+        let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into());
+        conn.execute(
+            "INSERT INTO imports (started_at, inputs) VALUES (?1, ?2)",
+            params![now(), inputs_json],
+        )?;
+        let import_id = conn.last_insert_rowid();
+        Ok(Writer {
+            conn,
+            import_id,
+            summary: Summary::default(),
+            batch_documents: batch_documents.max(1),
+            in_batch: 0,
+            tag_ids: HashMap::new(),
+        })
+    }
+
+    pub fn import_id(&self) -> i64 {
+        self.import_id
+    }
+
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    fn ensure_batch(&mut self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        self.in_batch = 0;
+        Ok(())
+    }
+
+    /// Writes one item; commits when the batch is full.
+    pub fn write(&mut self, item: Item) -> Result<()> {
+        self.ensure_batch()?;
+        match item {
+            Item::Skipped { .. } => self.summary.skipped += 1,
+            Item::Failed { path, reason } => {
+                self.summary.files += 1;
+                self.reject(&path, None, &reason)?;
+            }
+            Item::File(file) => self.write_file(file)?,
+        }
+        if self.in_batch >= self.batch_documents {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn write_file(&mut self, file: FileItem) -> Result<()> {
+        self.summary.files += 1;
+        self.store_raw(&file)?;
+        let parsed = match file.parsed {
+            Ok(p) => p,
+            Err(e) => return self.reject(&file.path, None, &e.to_string()),
+        };
+        self.summary.documents += (parsed.documents.len()
+            + parsed
+                .rejections
+                .iter()
+                .filter(|r| r.doc_index.is_some())
+                .count()) as u64;
+        for rejection in &parsed.rejections {
+            self.reject(&file.path, rejection.doc_index, &rejection.reason)?;
+        }
+        for doc in &parsed.documents {
+            self.write_document(&file.path, doc)?;
+            self.in_batch += 1;
+        }
+        Ok(())
+    }
+
+    fn reject(&mut self, path: &str, doc_index: Option<u32>, reason: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT INTO import_errors (import_id, path, doc_index, reason) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![self.import_id, path, doc_index, reason])?;
+        self.summary.rejected += 1;
+        Ok(())
+    }
+
+    fn store_raw(&mut self, file: &FileItem) -> Result<()> {
+        let raw = &file.raw;
+        self.conn
+            .prepare_cached("INSERT INTO files (sha256, size, zstd) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING")?
+            .execute(params![raw.sha256, raw.size as i64, raw.zstd])?;
+        let file_id: i64 = self
+            .conn
+            .prepare_cached("SELECT id FROM files WHERE sha256 = ?1")?
+            .query_row([&raw.sha256], |r| r.get(0))?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO file_paths (file_id, path, archive, import_id) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (file_id, path) DO NOTHING",
+            )?
+            .execute(params![file_id, file.path, file.archive, self.import_id])?;
+        Ok(())
+    }
+
+    fn write_document(&mut self, path: &str, doc: &Document) -> Result<()> {
+        let new_id: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO statements (sha256, symbol, doc_type, language, title, issued_on, meeting, body, import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (sha256) DO NOTHING RETURNING id",
+            )?
+            .query_row(
+                params![
+                    doc.sha256,
+                    doc.symbol,
+                    doc.doc_type.as_str(),
+                    doc.language,
+                    doc.title,
+                    doc.issued_on.map(|d| d.to_string()),
+                    doc.meeting,
+                    doc.body,
+                    self.import_id
+                ],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let statement_id = match new_id {
+            Some(id) => {
+                self.summary.new_statements += 1;
+                self.write_parts(id, doc)?;
+                id
+            }
+            None => {
+                self.summary.duplicates += 1;
+                self.conn
+                    .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
+                    .query_row([&doc.sha256], |r| r.get(0))?
+            }
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sources (statement_id, path, doc_index, import_id) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![statement_id, path, doc.doc_index, self.import_id])?;
+        Ok(())
+    }
+
+    /// Tags, clauses and citations of a new statement.
+    fn write_parts(&mut self, statement_id: i64, doc: &Document) -> Result<()> {
+        write_derived(self.conn, &mut self.tag_ids, statement_id, doc)
+    }
+
+    /// Commits the last batch and closes the import's log entry.
+    pub fn finish(mut self) -> Result<Summary> {
+        self.commit()?;
+        let status = if self.summary.rejected > 0 {
+            "partial"
+        } else {
+            "ok"
+        };
+        self.log(status)?;
+        Ok(self.summary)
+    }
+
+    /// Rolls back the open batch and marks the import failed (after a fatal error).
+    pub fn abandon(self) -> Result<Summary> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        self.log("failed")?;
+        Ok(self.summary)
+    }
+
+    fn log(&self, status: &str) -> Result<()> {
+        let s = &self.summary;
+        self.conn.execute(
+            "UPDATE imports SET finished_at = ?1, status = ?2, files = ?3, documents = ?4, new_statements = ?5,
+             duplicates = ?6, rejected = ?7, skipped = ?8 WHERE id = ?9",
+            params![
+                now(),
+                status,
+                s.files as i64,
+                s.documents as i64,
+                s.new_statements as i64,
+                s.duplicates as i64,
+                s.rejected as i64,
+                s.skipped as i64,
+                self.import_id
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// Writes what is derived from a statement's text: tags, clauses, citations (with their
+/// targets), and points earlier citations of this statement's symbol at it. Shared by import
+/// and `reparse`, so that both derive the same rows.
+pub fn write_derived(
+    conn: &Connection,
+    tag_ids: &mut HashMap<String, i64>,
+    statement_id: i64,
+    doc: &Document,
+) -> Result<()> {
+    for (k, tag) in doc.tags.iter().enumerate() {
+        let tag_id = match tag_ids.get(tag) {
+            Some(&id) => id,
+            None => {
+                let id: i64 = conn
+                    .prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id")?
+                    .query_row([tag], |r| r.get(0))?;
+                tag_ids.insert(tag.clone(), id);
+                id
+            }
+        };
+        conn.prepare_cached(
+            "INSERT INTO statement_tags (statement_id, tag_id, position) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![statement_id, tag_id, k as i64 + 1])?;
+    }
+    let mut clause_ids = Vec::with_capacity(doc.clauses.len());
+    {
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO clauses (statement_id, position, parent_id, marker, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (k, clause) in doc.clauses.iter().enumerate() {
+            let parent_id = clause.parent.and_then(|p| clause_ids.get(p).copied());
+            insert.execute(params![
+                statement_id,
+                k as i64 + 1,
+                parent_id,
+                clause.marker,
+                clause.text
+            ])?;
+            clause_ids.push(conn.last_insert_rowid());
+        }
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id)
+         VALUES (?1, ?2, ?3, ?4, ?5,
+                 (SELECT id FROM statements WHERE symbol = ?4 AND id <> ?1 ORDER BY language IS ?6 DESC, id LIMIT 1))",
+    )?;
+    for (clause, c) in &doc.citations {
+        insert.execute(params![
+            statement_id,
+            clause_ids.get(*clause),
+            c.kind.as_str(),
+            c.symbol,
+            c.raw,
+            doc.language
+        ])?;
+    }
+    if let Some(symbol) = &doc.symbol {
+        // Citations written before this statement arrived now find it; a citation already
+        // pointing at a version in another language moves to this one if it matches its own.
+        conn.prepare_cached(
+            "UPDATE citations SET target_statement_id = ?1
+             WHERE symbol = ?2 AND statement_id <> ?1 AND (
+                 target_statement_id IS NULL
+                 OR ((SELECT language FROM statements WHERE id = citations.statement_id) IS ?3
+                     AND (SELECT language FROM statements WHERE id = citations.target_statement_id) IS NOT ?3))",
+        )?
+        .execute(params![statement_id, symbol, doc.language])?;
+    }
+    Ok(())
+}
