@@ -234,8 +234,10 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
 }
 
 static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\x{3220}-\x{3229}]|\((?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\)")
-        .expect("sub-item pattern")
+    Regex::new(
+        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\s?\)",
+    )
+    .expect("sub-item pattern")
 });
 const ENCLOSED: &str = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩";
 const CJK_NUMERALS: &str = "一二三四五六七八九十";
@@ -260,7 +262,9 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
     let mut items = Vec::new();
     for m in SUB_ITEM.find_iter(&t[start..end]) {
         let (ms, me) = (start + m.start(), start + m.end());
-        let marker = m.as_str();
+        // Segmentation may put spaces inside the brackets: "( a )" is "(a)".
+        let marker: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let marker = marker.as_str();
         let inner = marker.trim_start_matches('(').trim_end_matches(')');
         let candidates: Vec<(Family, u32)> =
             if let Some(p) = ENCLOSED.chars().position(|c| marker.starts_with(c)) {

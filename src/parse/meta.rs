@@ -114,7 +114,7 @@ static RESOLUTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("resolution heading pattern")
 });
 static LEADING_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d{1,3}|S\s*/\s*\d{4}\s*/\s*\d{1,5})\b")
+    Regex::new(r"^(S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d{1,3}|S\s*/\s*\d{4}\s*/\s*\d{1,5})(?:[^\d]|$)")
         .expect("symbol pattern")
 });
 
