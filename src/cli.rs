@@ -45,6 +45,34 @@ pub enum Command {
     Import(commands::import::Args),
     /// Run a SQL query (read-only unless --write)
     Sql(commands::sql::Args),
+    /// List the reports, run one, or write them all into a folder
+    Report(commands::report::Args),
+    /// Print a Datasette metadata.json with every report as a canned query
+    DatasetteMetadata(commands::datasette::Args),
+}
+
+/// Exit code for a usage error: bad arguments, an unknown report, a missing parameter.
+pub const EXIT_USAGE: u8 = 2;
+
+/// The exit code for a failed command: 2 when the user asked for something that cannot be,
+/// 1 for everything else.
+pub fn exit_code_for(err: &anyhow::Error) -> u8 {
+    use crate::query::QueryError;
+    use crate::report::ReportError;
+    let usage = err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<ReportError>(),
+            Some(ReportError::Unknown(_) | ReportError::NeedsOneOf { .. })
+        ) || matches!(
+            cause.downcast_ref::<QueryError>(),
+            Some(QueryError::Missing { .. } | QueryError::Unused(_))
+        )
+    });
+    if usage {
+        EXIT_USAGE
+    } else {
+        EXIT_FATAL
+    }
 }
 
 /// True when the error comes from writing to a closed pipe.

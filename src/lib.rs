@@ -4,6 +4,7 @@
 //! records (pure, no I/O) → `pipeline` runs parsing on worker threads → `store` writes records
 //! into the database → `output` and the reports only read. The `commands` are thin glue.
 
+pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod db;
@@ -13,4 +14,5 @@ pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod query;
+pub mod report;
 pub mod store;

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
             for cause in err.chain().skip(1) {
                 eprintln!("  caused by: {cause}");
             }
-            ExitCode::from(councildb::cli::EXIT_FATAL)
+            ExitCode::from(councildb::cli::exit_code_for(&err))
         }
     }
 }

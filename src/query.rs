@@ -40,12 +40,25 @@ fn value_of(s: &str) -> Value {
 
 /// Prepares `sql`, binds `params` by name and collects the rows.
 pub fn run(conn: &Connection, sql: &str, params: &[(String, String)]) -> Result<Rows, QueryError> {
+    run_with_optional(conn, sql, params, &[])
+}
+
+/// Like `run`, binding NULL to the `optional` parameters that were not given.
+pub fn run_with_optional(
+    conn: &Connection,
+    sql: &str,
+    params: &[(String, String)],
+    optional: &[&str],
+) -> Result<Rows, QueryError> {
     let mut stmt = conn.prepare(sql)?;
     let mut used = vec![false; params.len()];
     for i in 1..=stmt.parameter_count() {
         let name = stmt.parameter_name(i).unwrap_or("?").to_string();
         let bare = name.trim_start_matches([':', '@', '$']).to_string();
         let Some(k) = params.iter().position(|(n, _)| *n == bare) else {
+            if optional.contains(&bare.as_str()) {
+                continue;
+            }
             return Err(QueryError::Missing { name, bare });
         };
         used[k] = true;

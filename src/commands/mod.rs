@@ -1,8 +1,10 @@
 //! One module per command, each with its arguments and a `run`. Commands are thin: they open
 //! the database through `db`, call the library parts and print.
 
+pub mod datasette;
 pub mod import;
 pub mod init;
+pub mod report;
 pub mod sql;
 
 use std::process::ExitCode;
@@ -14,5 +16,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(&cli.db, args),
         Command::Import(args) => import::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
+        Command::Report(args) => report::run(&cli.db, args),
+        Command::DatasetteMetadata(args) => datasette::run(&cli.db, args),
     }
 }

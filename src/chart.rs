@@ -1,0 +1,456 @@
+//! Inline SVG charts for html reports: stacked bars, horizontal bars and lines, drawn from a
+//! report's rows as its `-- chart:` header says. No scripts, no network: the page stays
+//! standalone.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::output::{escape_html, text, Rows};
+
+/// Okabe-Ito colours, distinguishable with colour-blindness.
+const PALETTE: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartSpec {
+    /// Vertical bars per `x`, one stacked segment per column of `ys`.
+    Bars { x: String, ys: Vec<String> },
+    /// Horizontal bars of `value` per `label`, the first `limit` rows.
+    HBars {
+        label: String,
+        value: String,
+        limit: usize,
+    },
+    /// One line per `series` (the `limit` biggest), `y` over `x`.
+    Lines {
+        x: String,
+        y: String,
+        series: String,
+        limit: usize,
+    },
+}
+
+impl ChartSpec {
+    /// Parses a header like `bars x=year y=a,b` or `lines x=year y=n series=tag limit=8`.
+    pub fn parse(spec: &str) -> Result<ChartSpec, String> {
+        let mut words = spec.split_whitespace();
+        let kind = words.next().ok_or("empty chart line")?;
+        let mut opts: BTreeMap<&str, &str> = BTreeMap::new();
+        for w in words {
+            let (k, v) = w
+                .split_once('=')
+                .ok_or_else(|| format!("chart option {w:?} is not KEY=VALUE"))?;
+            opts.insert(k, v);
+        }
+        let get = |k: &str| {
+            opts.get(k)
+                .map(|v| v.to_string())
+                .ok_or_else(|| format!("{kind} chart needs {k}="))
+        };
+        let limit = |default: usize| {
+            opts.get("limit")
+                .map(|v| v.parse().map_err(|_| format!("limit={v} is not a number")))
+                .unwrap_or(Ok(default))
+        };
+        match kind {
+            "bars" => Ok(ChartSpec::Bars {
+                x: get("x")?,
+                ys: get("y")?.split(',').map(String::from).collect(),
+            }),
+            "hbars" => Ok(ChartSpec::HBars {
+                label: get("label")?,
+                value: get("value")?,
+                limit: limit(25)?,
+            }),
+            "lines" => Ok(ChartSpec::Lines {
+                x: get("x")?,
+                y: get("y")?,
+                series: get("series")?,
+                limit: limit(8)?,
+            }),
+            other => Err(format!(
+                "unknown chart kind {other:?} (bars, hbars or lines)"
+            )),
+        }
+    }
+
+    /// The SVG for `rows`, or None when there is nothing to draw.
+    pub fn render(&self, rows: &Rows) -> Result<Option<String>, String> {
+        let col = |name: &str| {
+            rows.columns
+                .iter()
+                .position(|c| c == name)
+                .ok_or_else(|| format!("chart column {name:?} is not in the result"))
+        };
+        let num =
+            |r: &[rusqlite::types::Value], i: usize| text(&r[i]).parse::<f64>().unwrap_or(0.0);
+        if rows.rows.is_empty() {
+            return Ok(None);
+        }
+        match self {
+            ChartSpec::Bars { x, ys } => {
+                let xi = col(x)?;
+                let yis = ys.iter().map(|y| col(y)).collect::<Result<Vec<_>, _>>()?;
+                let labels: Vec<String> = rows.rows.iter().map(|r| text(&r[xi])).collect();
+                let series: Vec<(String, Vec<f64>)> = ys
+                    .iter()
+                    .zip(&yis)
+                    .map(|(name, &i)| {
+                        (
+                            name.replace('_', " "),
+                            rows.rows.iter().map(|r| num(r, i)).collect(),
+                        )
+                    })
+                    .collect();
+                Ok(Some(stacked_bars(&labels, &series)))
+            }
+            ChartSpec::HBars {
+                label,
+                value,
+                limit,
+            } => {
+                let (li, vi) = (col(label)?, col(value)?);
+                let bars: Vec<(String, f64)> = rows
+                    .rows
+                    .iter()
+                    .take(*limit)
+                    .map(|r| (text(&r[li]), num(r, vi)))
+                    .collect();
+                Ok(Some(horizontal_bars(&bars)))
+            }
+            ChartSpec::Lines {
+                x,
+                y,
+                series,
+                limit,
+            } => {
+                let (xi, yi, si) = (col(x)?, col(y)?, col(series)?);
+                let mut xs: Vec<String> = rows.rows.iter().map(|r| text(&r[xi])).collect();
+                xs.sort();
+                xs.dedup();
+                let mut totals: BTreeMap<String, f64> = BTreeMap::new();
+                let mut points: BTreeMap<(String, String), f64> = BTreeMap::new();
+                for r in &rows.rows {
+                    *totals.entry(text(&r[si])).or_default() += num(r, yi);
+                    *points.entry((text(&r[si]), text(&r[xi]))).or_default() += num(r, yi);
+                }
+                let mut top: Vec<(String, f64)> = totals.into_iter().collect();
+                top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                let lines: Vec<(String, Vec<f64>)> = top
+                    .into_iter()
+                    .take(*limit)
+                    .map(|(name, _)| {
+                        let ys = xs
+                            .iter()
+                            .map(|x| {
+                                points
+                                    .get(&(name.clone(), x.clone()))
+                                    .copied()
+                                    .unwrap_or(0.0)
+                            })
+                            .collect();
+                        (name, ys)
+                    })
+                    .collect();
+                Ok(Some(line_chart(&xs, &lines)))
+            }
+        }
+    }
+}
+
+const WIDTH: f64 = 960.0;
+const PLOT_LEFT: f64 = 56.0;
+const PLOT_RIGHT: f64 = 24.0;
+
+/// A round axis maximum and tick step for values up to `max`.
+fn axis(max: f64) -> (f64, f64) {
+    if max <= 0.0 {
+        return (1.0, 1.0);
+    }
+    let raw = max / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude)
+        .max(1.0);
+    ((max / step).ceil() * step, step)
+}
+
+fn open_svg(height: f64, title: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n",
+        escape_html(title)
+    )
+}
+
+fn y_axis(svg: &mut String, top: f64, plot_height: f64, max: f64, step: f64) {
+    let mut v = 0.0;
+    while v <= max + 1e-9 {
+        let y = top + plot_height - v / max * plot_height;
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{PLOT_LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e4e7eb\"/>",
+            WIDTH - PLOT_RIGHT
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#52606d\">{}</text>",
+            PLOT_LEFT - 6.0,
+            y + 4.0,
+            v
+        );
+        v += step;
+    }
+}
+
+/// A row of legend entries; `first_colour` is the palette place of the first entry.
+fn legend(svg: &mut String, names: &[&str], y: f64, first_colour: usize) {
+    let mut x = PLOT_LEFT;
+    for (k, name) in names.iter().enumerate() {
+        let colour = PALETTE[(first_colour + k) % PALETTE.len()];
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/>",
+            y - 10.0
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{y:.1}\">{}</text>",
+            x + 16.0,
+            escape_html(name)
+        );
+        x += 24.0 + 7.0 * name.chars().count() as f64;
+    }
+}
+
+/// Shows every k-th x label so that labels do not run into each other.
+fn label_step(n: usize, slot: f64) -> usize {
+    ((48.0 / slot).ceil() as usize).max(1).min(n.max(1))
+}
+
+fn stacked_bars(labels: &[String], series: &[(String, Vec<f64>)]) -> String {
+    let (top, plot_height) = (36.0, 240.0);
+    let height = top + plot_height + 40.0;
+    let totals: Vec<f64> = (0..labels.len())
+        .map(|i| series.iter().map(|s| s.1[i]).sum())
+        .collect();
+    let (max, step) = axis(totals.iter().copied().fold(0.0, f64::max));
+    let mut svg = open_svg(height, "bar chart");
+    legend(
+        &mut svg,
+        &series.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+        16.0,
+        0,
+    );
+    y_axis(&mut svg, top, plot_height, max, step);
+    let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / labels.len().max(1) as f64;
+    let every = label_step(labels.len(), slot);
+    for (i, label) in labels.iter().enumerate() {
+        let x = PLOT_LEFT + i as f64 * slot + slot * 0.15;
+        let mut base = top + plot_height;
+        for (k, (name, values)) in series.iter().enumerate() {
+            let h = values[i] / max * plot_height;
+            if h > 0.0 {
+                let _ = writeln!(
+                    svg,
+                    "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{}\"><title>{} {}: {}</title></rect>",
+                    base - h,
+                    slot * 0.7,
+                    PALETTE[k % PALETTE.len()],
+                    escape_html(label),
+                    escape_html(name),
+                    values[i]
+                );
+            }
+            base -= h;
+        }
+        if i % every == 0 {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#52606d\">{}</text>",
+                x + slot * 0.35,
+                top + plot_height + 18.0,
+                escape_html(label)
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn horizontal_bars(bars: &[(String, f64)]) -> String {
+    let row = 22.0;
+    let label_width = 300.0;
+    let height = bars.len() as f64 * row + 16.0;
+    let max = bars.iter().map(|b| b.1).fold(0.0, f64::max).max(1.0);
+    let mut svg = open_svg(height, "bar chart");
+    let room = WIDTH - label_width - 80.0;
+    for (i, (label, value)) in bars.iter().enumerate() {
+        let y = 8.0 + i as f64 * row;
+        let shown: String = if label.chars().count() > 44 {
+            label.chars().take(43).chain(['…']).collect()
+        } else {
+            label.clone()
+        };
+        let w = value / max * room;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            label_width - 8.0,
+            y + 14.0,
+            escape_html(&shown)
+        );
+        let _ = writeln!(svg, "<rect x=\"{label_width}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{}: {value}</title></rect>", row - 6.0, PALETTE[0], escape_html(label));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#52606d\">{value}</text>",
+            label_width + w + 6.0,
+            y + 14.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn line_chart(xs: &[String], lines: &[(String, Vec<f64>)]) -> String {
+    let legend_rows = lines.len().div_ceil(4).max(1) as f64;
+    let top = 20.0 * legend_rows + 16.0;
+    let plot_height = 240.0;
+    let height = top + plot_height + 40.0;
+    let (max, step) = axis(
+        lines
+            .iter()
+            .flat_map(|l| l.1.iter().copied())
+            .fold(0.0, f64::max),
+    );
+    let mut svg = open_svg(height, "line chart");
+    for (row, chunk) in lines.chunks(4).enumerate() {
+        let names: Vec<&str> = chunk.iter().map(|l| l.0.as_str()).collect();
+        legend(&mut svg, &names, 16.0 + 20.0 * row as f64, row * 4);
+    }
+    y_axis(&mut svg, top, plot_height, max, step);
+    let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / xs.len().max(1) as f64;
+    let every = label_step(xs.len(), slot);
+    let x_at = |i: usize| PLOT_LEFT + slot * (i as f64 + 0.5);
+    for (i, x) in xs.iter().enumerate() {
+        if i % every == 0 {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#52606d\">{}</text>",
+                x_at(i),
+                top + plot_height + 18.0,
+                escape_html(x)
+            );
+        }
+    }
+    for (k, (name, ys)) in lines.iter().enumerate() {
+        let colour = PALETTE[k % PALETTE.len()];
+        let points: Vec<String> = ys
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                format!(
+                    "{:.1},{:.1}",
+                    x_at(i),
+                    top + plot_height - y / max * plot_height
+                )
+            })
+            .collect();
+        let _ = writeln!(svg, "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{}\"><title>{}</title></polyline>", points.join(" "), escape_html(name));
+        for (i, y) in ys.iter().enumerate() {
+            let _ = writeln!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"><title>{} {}: {y}</title></circle>", x_at(i), top + plot_height - y / max * plot_height, escape_html(name), escape_html(&xs[i]));
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::types::Value;
+
+    fn rows(columns: &[&str], data: Vec<Vec<Value>>) -> Rows {
+        Rows {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: data,
+        }
+    }
+
+    #[test]
+    fn parses_specs() {
+        assert_eq!(
+            ChartSpec::parse("bars x=year y=a,b"),
+            Ok(ChartSpec::Bars {
+                x: "year".into(),
+                ys: vec!["a".into(), "b".into()]
+            })
+        );
+        assert_eq!(
+            ChartSpec::parse("hbars label=tag value=n"),
+            Ok(ChartSpec::HBars {
+                label: "tag".into(),
+                value: "n".into(),
+                limit: 25
+            })
+        );
+        assert!(ChartSpec::parse("pie x=1").is_err());
+        assert!(ChartSpec::parse("bars x=year").is_err());
+    }
+
+    #[test]
+    fn draws_each_kind() {
+        let t = |s: &str| Value::Text(s.into());
+        let i = Value::Integer;
+        let bars = ChartSpec::parse("bars x=year y=a,b").unwrap();
+        let svg = bars
+            .render(&rows(
+                &["year", "a", "b"],
+                vec![vec![t("2009"), i(3), i(1)], vec![t("2010"), i(0), i(2)]],
+            ))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            svg.matches("<rect x=").count(),
+            2 + 3,
+            "2 legend boxes and 3 non-empty segments: {svg}"
+        );
+        let hbars = ChartSpec::parse("hbars label=tag value=n limit=1").unwrap();
+        let svg = hbars
+            .render(&rows(
+                &["tag", "n"],
+                vec![vec![t("A & B"), i(5)], vec![t("C"), i(2)]],
+            ))
+            .unwrap()
+            .unwrap();
+        assert!(svg.contains("A &amp; B") && !svg.contains(">C<"), "{svg}");
+        let lines = ChartSpec::parse("lines x=year y=n series=tag limit=1").unwrap();
+        let svg = lines
+            .render(&rows(
+                &["year", "tag", "n"],
+                vec![
+                    vec![t("2009"), t("X"), i(1)],
+                    vec![t("2010"), t("X"), i(4)],
+                    vec![t("2010"), t("Y"), i(2)],
+                ],
+            ))
+            .unwrap()
+            .unwrap();
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert!(bars
+            .render(&rows(&["year", "a", "b"], vec![]))
+            .unwrap()
+            .is_none());
+        assert!(bars.render(&rows(&["nope"], vec![vec![t("x")]])).is_err());
+    }
+
+    #[test]
+    fn axis_is_round() {
+        assert_eq!(axis(7.0), (8.0, 2.0));
+        assert_eq!(axis(0.0), (1.0, 1.0));
+        assert_eq!(axis(1234.0), (1500.0, 500.0));
+    }
+}

@@ -1,0 +1,74 @@
+//! `councildb datasette-metadata`: a Datasette 0.65 `metadata.json` that offers every report
+//! as a canned query, so the same reports answer in Datasette's web UI.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::{json, Map, Value};
+
+use crate::report::{self, Report};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A folder of your own reports to include
+    #[arg(long, env = "COUNCILDB_REPORTS", hide_env_values = true)]
+    pub reports_dir: Option<PathBuf>,
+}
+
+/// The report's SQL without its header and comment lines (Datasette wants the bare query).
+fn bare_sql(report: &Report) -> String {
+    report
+        .sql
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .trim_end_matches(';')
+        .to_string()
+}
+
+pub fn metadata(db_path: &Path, reports: &[Report]) -> Value {
+    let mut queries = Map::new();
+    for r in reports {
+        let mut q = Map::new();
+        q.insert("sql".into(), Value::String(bare_sql(r)));
+        q.insert("title".into(), Value::String(r.title.clone()));
+        q.insert("description".into(), Value::String(r.description.clone()));
+        if !r.params.is_empty() {
+            q.insert(
+                "params".into(),
+                Value::Array(
+                    r.params
+                        .iter()
+                        .map(|p| Value::String(p.name.clone()))
+                        .collect(),
+                ),
+            );
+        }
+        queries.insert(r.name.clone(), Value::Object(q));
+    }
+    // Datasette names a database after its file name without the extension.
+    let name = db_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "councildb".into());
+    json!({
+        "title": "councildb",
+        "description": "UN Security Council statements, clauses, tags and citations",
+        "databases": { name: { "queries": queries } }
+    })
+}
+
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let (reports, broken) = report::all(args.reports_dir.as_deref())?;
+    if let Some(e) = broken.into_iter().next() {
+        return Err(e.into());
+    }
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &metadata(db_path, &reports))?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

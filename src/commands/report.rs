@@ -1,0 +1,257 @@
+//! `councildb report`: lists the reports, runs one (`report NAME`), or writes every report that
+//! needs no parameter into a folder (`report --all --out DIR`), each file written atomically,
+//! with an index.html that links them.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+
+use crate::cli::EXIT_PARTIAL;
+use crate::output::{self, escape_html, Format, Page, PAGE_STYLE};
+use crate::report::{self, Report};
+use crate::{db, query};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The report to run; without it, the list of reports
+    pub name: Option<String>,
+    /// Bind a report parameter; repeatable
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = query::parse_param)]
+    pub params: Vec<(String, String)>,
+    /// Output format [default: from --out's extension, else table on a terminal and csv
+    /// otherwise; html with --all]
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file (or, with --all, into this folder) instead of stdout
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Run every report that needs no parameter, one file each in --out DIR
+    #[arg(long, conflicts_with_all = ["name", "params"], requires = "out")]
+    pub all: bool,
+    /// A folder of your own reports (*.sql with the same header as the built-in ones)
+    #[arg(long, env = "COUNCILDB_REPORTS", hide_env_values = true)]
+    pub reports_dir: Option<PathBuf>,
+}
+
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let (reports, broken) = report::all(args.reports_dir.as_deref())?;
+    for e in &broken {
+        eprintln!("councildb: error: {e}");
+    }
+    if args.all {
+        let dir = args.out.as_deref().context("--all needs --out DIR")?;
+        return run_all(
+            db_path,
+            &reports,
+            broken.len(),
+            dir,
+            args.format.unwrap_or(Format::Html),
+        );
+    }
+    let Some(name) = &args.name else {
+        list(&reports)?;
+        return Ok(if broken.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(crate::cli::EXIT_FATAL)
+        });
+    };
+    let report = reports
+        .iter()
+        .find(|r| &r.name == name)
+        .ok_or_else(|| report::ReportError::Unknown(name.clone()))?;
+    let conn = db::open_read_only(db_path)?;
+    let format = args
+        .format
+        .or_else(|| args.out.as_deref().and_then(format_from_extension))
+        .unwrap_or_else(|| {
+            Format::default_for(args.out.is_none() && std::io::stdout().is_terminal())
+        });
+    let rendered = render(report, &conn, &args.params, format)?;
+    match &args.out {
+        Some(path) => write_atomically(path, &rendered)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&rendered)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn format_from_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    [
+        Format::Csv,
+        Format::Tsv,
+        Format::Json,
+        Format::Jsonl,
+        Format::Markdown,
+        Format::Html,
+    ]
+    .into_iter()
+    .find(|f| {
+        f.extension() == ext
+            || (ext == "htm" && *f == Format::Html)
+            || (ext == "markdown" && *f == Format::Markdown)
+    })
+}
+
+fn list(reports: &[Report]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let width = reports.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for r in reports {
+        let params: Vec<String> = r
+            .params
+            .iter()
+            .map(|p| {
+                if p.optional {
+                    format!("[{}]", p.name)
+                } else {
+                    p.name.clone()
+                }
+            })
+            .collect();
+        let params = if params.is_empty() {
+            String::new()
+        } else {
+            format!(" (param {})", params.join(", "))
+        };
+        writeln!(out, "{:width$}  {}{params}", r.name, r.description)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs a report and renders it in `format`.
+pub fn render(
+    report: &Report,
+    conn: &rusqlite::Connection,
+    params: &[(String, String)],
+    format: Format,
+) -> anyhow::Result<Vec<u8>> {
+    let rows = report.run(conn, params)?;
+    let chart = if format == Format::Html {
+        report.chart_svg(&rows)?
+    } else {
+        None
+    };
+    let mut buf = Vec::new();
+    output::write(
+        &mut buf,
+        format,
+        &rows,
+        &Page {
+            title: &report.title,
+            description: &report.description,
+            chart,
+        },
+    )?;
+    Ok(buf)
+}
+
+/// Writes `bytes` to `path` through a temp file in the same folder and a rename, so that a
+/// reader (or a crash) never sees half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".councildb-")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temp file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path).with_context(|| {
+        format!(
+            "cannot move the finished file into place at {}",
+            path.display()
+        )
+    })?;
+    Ok(())
+}
+
+fn run_all(
+    db_path: &Path,
+    reports: &[Report],
+    broken: usize,
+    dir: &Path,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "--out {} is a file; --all writes one file per report into a folder",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let conn = db::open_read_only(db_path)?;
+    let mut entries = Vec::new();
+    let mut failed = broken;
+    for report in reports.iter().filter(|r| r.needs_no_params()) {
+        let file = format!("{}.{}", report.name, format.extension());
+        let outcome = render(report, &conn, &[], format)
+            .and_then(|bytes| write_atomically(&dir.join(&file), &bytes));
+        match outcome {
+            Ok(()) => entries.push((report, Ok(file))),
+            Err(e) => {
+                eprintln!("councildb: error: report {} failed: {e:#}", report.name);
+                failed += 1;
+                entries.push((report, Err(format!("{e:#}"))));
+            }
+        }
+    }
+    write_atomically(
+        &dir.join("index.html"),
+        index_page(db_path, &entries).as_bytes(),
+    )?;
+    eprintln!(
+        "councildb: wrote {} reports to {}{}",
+        entries.len() - (failed - broken),
+        dir.display(),
+        if failed > 0 {
+            format!(", {failed} failed")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn index_page(db_path: &Path, entries: &[(&Report, Result<String, String>)]) -> String {
+    let mut rows = String::new();
+    for (report, outcome) in entries {
+        let cell = match outcome {
+            Ok(file) => format!(
+                "<a href=\"{}\">{}</a>",
+                escape_html(file),
+                escape_html(&report.title)
+            ),
+            Err(e) => format!(
+                "{} <strong>failed</strong>: {}",
+                escape_html(&report.title),
+                escape_html(e)
+            ),
+        };
+        rows.push_str(&format!(
+            "<tr><td>{cell}</td><td>{}</td></tr>\n",
+            escape_html(&report.description)
+        ));
+    }
+    let when = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>councildb reports</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n\
+         <h1>councildb reports</h1>\n<p class=\"description\">{} · generated {when}</p>\n<table>\n<thead><tr><th>Report</th><th>What it shows</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</body>\n</html>\n",
+        escape_html(&db_path.display().to_string())
+    )
+}
