@@ -88,18 +88,34 @@ pub fn run(
         let _ = token_tx.send(());
     }
     std::thread::scope(|scope| {
-        scope.spawn(move || read_all(inputs, &options.input, job_tx, token_rx));
-        for _ in 0..options.threads.max(1) {
+        // Named threads show up by name in `top -H` and profilers.
+        let mut spawned = std::thread::Builder::new()
+            .name("councildb-read".into())
+            .spawn_scoped(scope, move || {
+                read_all(inputs, &options.input, job_tx, token_rx)
+            })
+            .map(drop);
+        for k in 0..options.threads.max(1) {
             let (jobs, done) = (job_rx.clone(), done_tx.clone());
-            scope.spawn(move || {
+            let parse = move || {
                 for (seq, event) in jobs {
                     if done.send((seq, prepare(event, options))).is_err() {
                         return;
                     }
                 }
-            });
+            };
+            spawned = spawned.and(
+                std::thread::Builder::new()
+                    .name(format!("councildb-parse{k}"))
+                    .spawn_scoped(scope, parse)
+                    .map(drop),
+            );
         }
         drop((job_rx, done_tx));
+        if let Err(e) = spawned {
+            drop(token_tx);
+            return Err(store::StoreError::Thread(e));
+        }
         let result = write_in_order(done_rx, &token_tx, writer, progress);
         // On a write error, dropping the token sender stops the reader; the scope then joins.
         drop(token_tx);

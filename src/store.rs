@@ -13,6 +13,8 @@ use crate::parse::{Document, FileError, ParsedFile};
 pub enum StoreError {
     #[error("database write failed")]
     Sql(#[from] rusqlite::Error),
+    #[error("cannot start a worker thread")]
+    Thread(#[source] std::io::Error),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -80,6 +82,7 @@ pub const DEFAULT_BATCH_DOCUMENTS: usize = 2000;
 
 pub struct Writer<'c> {
     conn: &'c Connection,
+    fts: FtsBulk,
     import_id: i64,
     summary: Summary,
     batch_documents: usize,
@@ -106,6 +109,7 @@ impl<'c> Writer<'c> {
         let import_id = conn.last_insert_rowid();
         Ok(Writer {
             conn,
+            fts: FtsBulk::new(conn)?,
             import_id,
             summary: Summary::default(),
             batch_documents: batch_documents.max(1),
@@ -125,12 +129,14 @@ impl<'c> Writer<'c> {
     fn ensure_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.fts.start(self.conn)?;
         }
         Ok(())
     }
 
     fn commit(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
+            self.fts.finish(self.conn)?;
             self.conn.execute_batch("COMMIT")?;
         }
         self.in_batch = 0;
@@ -291,6 +297,62 @@ impl<'c> Writer<'c> {
                 self.import_id
             ],
         )?;
+        Ok(())
+    }
+}
+
+/// Full-text indexing in bulk. The schema's trigger indexes each clause as it is inserted, but
+/// FTS5 flushes its pending terms at every statement savepoint, so row-by-row indexing writes a
+/// tiny segment per clause and spends most of an import merging them. Inside a write
+/// transaction the writer therefore lifts the trigger, indexes the new clauses with one
+/// INSERT ... SELECT before committing, and puts the trigger back, verbatim from the schema,
+/// in the same transaction: other connections only ever see the trigger in place.
+pub struct FtsBulk {
+    /// The trigger's CREATE statement as the database holds it (None if a user dropped it).
+    trigger_sql: Option<String>,
+    /// The highest clause id before this transaction's inserts.
+    indexed_up_to: Option<i64>,
+}
+
+const FTS_INSERT_TRIGGER: &str = "clauses_fts_insert";
+
+impl FtsBulk {
+    pub fn new(conn: &Connection) -> Result<FtsBulk> {
+        let trigger_sql = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [FTS_INSERT_TRIGGER],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(FtsBulk {
+            trigger_sql,
+            indexed_up_to: None,
+        })
+    }
+
+    /// Call right after BEGIN.
+    pub fn start(&mut self, conn: &Connection) -> Result<()> {
+        if self.trigger_sql.is_some() {
+            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {FTS_INSERT_TRIGGER}"))?;
+        }
+        self.indexed_up_to =
+            Some(conn.query_row("SELECT coalesce(max(id), 0) FROM clauses", [], |r| r.get(0))?);
+        Ok(())
+    }
+
+    /// Call right before COMMIT.
+    pub fn finish(&mut self, conn: &Connection) -> Result<()> {
+        let Some(from) = self.indexed_up_to.take() else {
+            return Ok(());
+        };
+        if let Some(sql) = &self.trigger_sql {
+            conn.execute(
+                "INSERT INTO clauses_fts (rowid, text) SELECT id, text FROM clauses WHERE id > ?1",
+                [from],
+            )?;
+            conn.execute_batch(sql)?;
+        }
         Ok(())
     }
 }

@@ -90,12 +90,18 @@ fn lock_imports(db_path: &Path) -> anyhow::Result<ImportLock> {
     Ok(ImportLock(file))
 }
 
+/// The page cache for an import, in KiB (negative: SQLite's unit for a size in KiB).
+const IMPORT_CACHE_KIB: i64 = -65536;
+
 /// How many rejections the summary lists one by one before pointing at the `imports` report.
 const REJECTIONS_SHOWN: usize = 20;
 
 pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let _lock = lock_imports(db_path)?;
     let conn = db::open(db_path)?;
+    // A bigger page cache keeps the b-tree and FTS pages an import touches in memory
+    // (measured: 6.8 s -> 6.3 s on 20,000 documents); it costs 64 MiB at most.
+    conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB.to_string())?;
     let defaults = Options::default();
     let options = Options {
         threads: args.threads.unwrap_or(defaults.threads).max(1),

@@ -79,11 +79,10 @@ static SC_RES_SYMBOL: LazyLock<Regex> =
 static GA_RES_SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| re(r"A\s*/\s*RES\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})"));
 /// The word for "resolution" in English, French, Spanish, Russian (any case form) and Arabic
-/// (any word built on قرار, with its prefixes and suffixes).
+/// (any word built on قرار, with its suffixes; prefixes are taken in by `word_start`). Word
+/// boundaries are checked by hand: a Unicode `\b` would push the regex engine off its fast path.
 static RESOLUTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:resolutions?|r[ée]solutions?|resoluci[oó]n(?:es)?|резолюци[а-яё]*)\b|[^\s\d()]*قرار[^\s\d()]*",
-    )
+    re(r"(?i)resolutions?|r[ée]solutions?|resoluci[oó]n(?:es)?|резолюци[а-яё]*|قرار[^\s\d()]*")
 });
 /// What may stand between the word and the number: "resolution of the General Assembly 60/1"
 /// and "Security Council resolution 1325" are written so in Arabic.
@@ -109,12 +108,12 @@ static ZH_ITEM: LazyLock<Regex> =
 /// The Charter in each language, optionally with the chapter or article cited.
 static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)\b",
-        r"\bChapter\s+(?P<ch>VI|VII|VIII)\b",
-        r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)\b",
-        r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)\b",
+        r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)",
+        r"Chapter\s+(?P<ch>VIII|VII|VI)",
+        r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)",
+        r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)",
         r"(?:(?:[Гг]лав[а-я]*\s+(?P<ch>[IVXL]+)|[Сс]тать[а-я]*\s+(?P<art>\d+))\s+)?(?P<name>Устав[а-я]*\s+Организации\s+Объединенных\s+Наций|Устав[а-я]*)",
-        r"(?:(?:الفصل\s+(?P<chw>[^\s\d]+)|المادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[^\s\d]*ميثاق\s+الأمم\s+المتحدة|[^\s\d]{0,3}الميثاق)",
+        r"(?:(?:الفصل\s+(?P<chw>[^\s\d]+)|المادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[وبلفك]{0,2}ميثاق\s+الأمم\s+المتحدة|[وبلفك]{0,2}الميثاق)",
         r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?",
     ]
     .iter()
@@ -207,6 +206,33 @@ fn digits(s: &str) -> String {
 fn plausible_year(year: &str) -> Option<i32> {
     let y: i32 = digits(year).parse().ok()?;
     (1946..=2100).contains(&y).then_some(y)
+}
+
+/// Scripts that separate words with spaces (Latin, Cyrillic): a match in them must not start
+/// or end inside a word. Chinese has no such boundary, and Arabic prefixes are part of the word.
+fn spaced_letter(c: char) -> bool {
+    c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{04FF}').contains(&c))
+}
+
+fn whole_word(t: &str, start: usize, end: usize) -> bool {
+    let first = t[start..end].chars().next();
+    let last = t[start..end].chars().next_back();
+    let before = t[..start].chars().next_back();
+    let after = t[end..].chars().next();
+    let starts_ok = !(first.is_some_and(spaced_letter) && before.is_some_and(spaced_letter));
+    let ends_ok = !(last.is_some_and(spaced_letter) && after.is_some_and(spaced_letter));
+    starts_ok && ends_ok
+}
+
+/// Where the word holding byte `at` begins (Arabic clitics such as بـ or و before قرار).
+fn word_start(t: &str, at: usize) -> usize {
+    t[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() && !spaced_letter(*c))
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(at)
 }
 
 /// A symbol must not be glued to a word before it (`XS/2002/5`) or run into more digits.
@@ -326,6 +352,10 @@ fn list_item(
 
 fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
     for word in RESOLUTION_WORD.find_iter(t) {
+        if !whole_word(t, word.start(), word.end()) {
+            continue;
+        }
+        let word_start = word_start(t, word.start());
         let mut at = word.end();
         if let Some(body) = BODY_AFTER_WORD.find(&t[at..]) {
             at += body.end();
@@ -357,7 +387,7 @@ fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
             ) else {
                 break;
             };
-            let start = if first { word.start() } else { item_start };
+            let start = if first { word_start } else { item_start };
             out.push(Found {
                 start,
                 end: item_end,
@@ -417,6 +447,9 @@ fn find_charter(t: &str, out: &mut Vec<Found>) {
     for pattern in CHARTER.iter() {
         for c in pattern.captures_iter(t) {
             let m = c.get(0).expect("whole match");
+            if !whole_word(t, m.start(), m.end()) {
+                continue;
+            }
             let name = c.name("name").map(|n| n.as_str()).unwrap_or("");
             let bare = matches!(name, "Charter" | "Charte" | "Carta")
                 || name.starts_with("Устав") && !name.contains(' ');

@@ -14,8 +14,15 @@ pub struct Folded<'a> {
 
 fn fold_char(c: char) -> char {
     match c {
-        // Full-width forms of ASCII: （ ） ／ ０-９ Ｓ ...
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // Full-width forms of what patterns look for: （ ） ／ ． ０-９ Ａ-Ｚ ａ-ｚ. Full-width
+        // commas and colons stay: they are ordinary Chinese punctuation, matched as they are.
+        '\u{FF08}'
+        | '\u{FF09}'
+        | '\u{FF0E}'
+        | '\u{FF0F}'
+        | '\u{FF10}'..='\u{FF19}'
+        | '\u{FF21}'..='\u{FF3A}'
+        | '\u{FF41}'..='\u{FF5A}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{200B}' => ' ',
         '\u{0660}'..='\u{0669}' => char::from_u32('0' as u32 + (c as u32 - 0x0660)).unwrap_or(c),
         '\u{06F0}'..='\u{06F9}' => char::from_u32('0' as u32 + (c as u32 - 0x06F0)).unwrap_or(c),
