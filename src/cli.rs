@@ -47,6 +47,10 @@ pub enum Command {
     Sql(commands::sql::Args),
     /// List the reports, run one, or write them all into a folder
     Report(commands::report::Args),
+    /// Write every imported file back, byte for byte, at its path
+    Export(commands::export::Args),
+    /// Re-derive every statement from its stored text with this version's parser
+    Reparse(commands::reparse::Args),
     /// Print a Datasette metadata.json with every report as a canned query
     DatasetteMetadata(commands::datasette::Args),
 }
@@ -75,11 +79,27 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
     }
 }
 
-/// True when the error comes from writing to a closed pipe.
+/// True when the error comes from writing to a closed pipe (`councildb sql ... | head`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
-            || cause.downcast_ref::<serde_json::Error>().is_some_and(|e| e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
-    })
+    err.chain().any(is_epipe)
+}
+
+/// Looks through the wrappers that csv and serde_json put around an io::Error.
+fn is_epipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if io.kind() == BrokenPipe || io.get_ref().is_some_and(|inner| is_epipe(inner)) {
+            return true;
+        }
+    }
+    if let Some(csv::ErrorKind::Io(io)) = e.downcast_ref::<csv::Error>().map(|c| c.kind()) {
+        return io.kind() == BrokenPipe;
+    }
+    if e.downcast_ref::<serde_json::Error>()
+        .and_then(|j| j.io_error_kind())
+        == Some(BrokenPipe)
+    {
+        return true;
+    }
+    false
 }

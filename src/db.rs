@@ -236,6 +236,32 @@ mod tests {
     }
 
     #[test]
+    fn old_database_migrates_forward_with_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            // A database as councildb with schema version 1 left it.
+            let mut conn = Connection::open(&path).unwrap();
+            embedded::migrations::runner()
+                .set_target(refinery::Target::Version(1))
+                .run(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO imports (started_at, inputs) VALUES ('2026-01-01T00:00:00Z', '[]');
+                 INSERT INTO statements (sha256, doc_type, body, import_id) VALUES ('x', 'other', 'text', 1);",
+            )
+            .unwrap();
+            assert_eq!(schema_version(&conn).unwrap(), Some(1));
+        }
+        let conn = open_read_only(&path).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), Some(known_version()));
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM statement_overview", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
     fn read_only_connection_refuses_writes() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.db");

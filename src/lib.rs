@@ -14,5 +14,6 @@ pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod query;
+pub mod reparse;
 pub mod report;
 pub mod store;

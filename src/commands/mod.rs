@@ -2,8 +2,10 @@
 //! the database through `db`, call the library parts and print.
 
 pub mod datasette;
+pub mod export;
 pub mod import;
 pub mod init;
+pub mod reparse;
 pub mod report;
 pub mod sql;
 
@@ -18,5 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Report(args) => report::run(&cli.db, args),
         Command::DatasetteMetadata(args) => datasette::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args),
+        Command::Reparse(args) => reparse::run(&cli.db, args),
     }
 }

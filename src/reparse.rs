@@ -1,0 +1,176 @@
+//! Re-deriving metadata, clauses, tags and citations of every statement from the raw files
+//! stored at import, with the current parser: how an improved extractor reaches databases
+//! imported by older versions. Statement ids stay; everything derived from the text is
+//! rebuilt, in one transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::parse::{parse_file, Document, Limits};
+use crate::store::{self, LiftedTriggers, StoreError, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER};
+
+/// What a reparse changed.
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+pub struct Changes {
+    pub statements: u64,
+    pub reparsed: u64,
+    pub metadata_changed: u64,
+    /// Statements whose text is in no stored file (nothing to reparse them from).
+    pub not_found: u64,
+    /// Stored files that no longer parse at all.
+    pub unreadable_files: u64,
+    pub clauses: (u64, u64),
+    pub citations: (u64, u64),
+    pub tag_assignments: (u64, u64),
+    pub resolved_citations: (u64, u64),
+}
+
+impl std::fmt::Display for Changes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {} statements reparsed ({} with changed metadata, {} not in any stored file); \
+             clauses {} -> {}, citations {} -> {} (resolved {} -> {}), tag assignments {} -> {}",
+            self.reparsed,
+            self.statements,
+            self.metadata_changed,
+            self.not_found,
+            self.clauses.0,
+            self.clauses.1,
+            self.citations.0,
+            self.citations.1,
+            self.resolved_citations.0,
+            self.resolved_citations.1,
+            self.tag_assignments.0,
+            self.tag_assignments.1
+        )
+    }
+}
+
+fn count(conn: &Connection, sql: &str) -> Result<u64, StoreError> {
+    Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+struct Counts {
+    clauses: u64,
+    citations: u64,
+    tags: u64,
+    resolved: u64,
+}
+
+fn counts(conn: &Connection) -> Result<Counts, StoreError> {
+    Ok(Counts {
+        clauses: count(conn, "SELECT count(*) FROM clauses")?,
+        citations: count(conn, "SELECT count(*) FROM citations")?,
+        tags: count(conn, "SELECT count(*) FROM statement_tags")?,
+        resolved: count(
+            conn,
+            "SELECT count(*) FROM citations WHERE target_statement_id IS NOT NULL",
+        )?,
+    })
+}
+
+/// Reparses every statement. Runs in one transaction: all or nothing.
+pub fn reparse(conn: &Connection, limits: &Limits) -> Result<Changes, StoreError> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    match reparse_in_transaction(conn, limits) {
+        Ok(changes) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(changes)
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes, StoreError> {
+    let before = counts(conn)?;
+    let mut changes = Changes {
+        statements: count(conn, "SELECT count(*) FROM statements")?,
+        ..Changes::default()
+    };
+    let lifted = LiftedTriggers::lift(conn, &[FTS_INSERT_TRIGGER, FTS_DELETE_TRIGGER])?;
+    let mut done: HashSet<i64> = HashSet::new();
+    let mut tag_ids: HashMap<String, i64> = HashMap::new();
+    let file_ids: Vec<i64> = conn
+        .prepare("SELECT id FROM files ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for file_id in file_ids {
+        let compressed: Vec<u8> =
+            conn.query_row("SELECT zstd FROM files WHERE id = ?1", [file_id], |r| {
+                r.get(0)
+            })?;
+        let Ok(bytes) = zstd::decode_all(compressed.as_slice()) else {
+            changes.unreadable_files += 1;
+            continue;
+        };
+        let Ok(parsed) = parse_file(&bytes, limits) else {
+            changes.unreadable_files += 1;
+            continue;
+        };
+        for doc in &parsed.documents {
+            let id: Option<i64> = conn
+                .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
+                .query_row([&doc.sha256], |r| r.get(0))
+                .optional()?;
+            let Some(id) = id.filter(|id| done.insert(*id)) else {
+                continue;
+            };
+            if update_metadata(conn, id, doc)? {
+                changes.metadata_changed += 1;
+            }
+            conn.prepare_cached("DELETE FROM citations WHERE statement_id = ?1")?
+                .execute([id])?;
+            conn.prepare_cached("DELETE FROM clauses WHERE statement_id = ?1")?
+                .execute([id])?;
+            conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
+                .execute([id])?;
+            store::write_derived(conn, &mut tag_ids, id, doc)?;
+            changes.reparsed += 1;
+        }
+    }
+    changes.not_found = changes.statements - changes.reparsed;
+    conn.execute(
+        "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM statement_tags)",
+        [],
+    )?;
+    store::resolve_all_targets(conn)?;
+    if lifted.any() {
+        conn.execute(
+            "INSERT INTO clauses_fts (clauses_fts) VALUES ('rebuild')",
+            [],
+        )?;
+    }
+    lifted.restore(conn)?;
+    let after = counts(conn)?;
+    changes.clauses = (before.clauses, after.clauses);
+    changes.citations = (before.citations, after.citations);
+    changes.tag_assignments = (before.tags, after.tags);
+    changes.resolved_citations = (before.resolved, after.resolved);
+    Ok(changes)
+}
+
+/// Writes the metadata the parser now finds; true when any of it changed.
+fn update_metadata(conn: &Connection, id: i64, doc: &Document) -> Result<bool, StoreError> {
+    let changed = conn.prepare_cached(
+        "UPDATE statements SET symbol = ?2, doc_type = ?3, language = ?4, title = ?5, issued_on = ?6, meeting = ?7, body = ?8
+         WHERE id = ?1 AND (symbol IS NOT ?2 OR doc_type IS NOT ?3 OR language IS NOT ?4 OR title IS NOT ?5
+                            OR issued_on IS NOT ?6 OR meeting IS NOT ?7 OR body IS NOT ?8)",
+    )?
+    .execute(params![
+        id,
+        doc.symbol,
+        doc.doc_type.as_str(),
+        doc.language,
+        doc.title,
+        doc.issued_on.map(|d| d.to_string()),
+        doc.meeting,
+        doc.body
+    ])?;
+    Ok(changed > 0)
+}
