@@ -126,12 +126,22 @@ pub fn open_read_only(path: &Path) -> Result<Connection, DbError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|source| DbError::Open {
+    let open_error = |source| DbError::Open {
         path: path.to_path_buf(),
         source,
-    })?;
-    configure(&conn)?;
-    let found = schema_version(&conn)?;
+    };
+    let probe = |conn: &Connection| configure(conn).and_then(|()| schema_version(conn));
+    let mut conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+    let found = match probe(&conn) {
+        Ok(found) => found,
+        // A WAL database on a read-only filesystem (a mounted archive, a CD) cannot create its
+        // -wal and -shm files; nobody can write there either, so reading it as immutable is safe.
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
+            conn = Connection::open_with_flags(immutable_uri(path), flags).map_err(open_error)?;
+            probe(&conn).map_err(open_error)?
+        }
+        Err(e) => return Err(e.into()),
+    };
     let known = known_version();
     match found {
         Some(found) if found > known => Err(DbError::Newer {
@@ -146,6 +156,19 @@ pub fn open_read_only(path: &Path) -> Result<Connection, DbError> {
             open_read_only(path)
         }
     }
+}
+
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '?' => uri.push_str("%3F"),
+            '#' => uri.push_str("%23"),
+            '%' => uri.push_str("%25"),
+            c => uri.push(c),
+        }
+    }
+    uri + "?immutable=1"
 }
 
 /// An in-memory database at this binary's schema, for tests and tools.

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 
+use crate::units::human_size;
+
 /// One file to parse: its bytes and where it came from.
 #[derive(Debug)]
 pub struct InputFile {
@@ -213,9 +215,9 @@ fn emit_read(
 
 fn too_big(size: u64, options: &Options) -> String {
     format!(
-        "file is {:.1} MiB, over the limit of {:.1} MiB (raise it with --max-file-size)",
-        size as f64 / 1048576.0,
-        options.max_file_bytes as f64 / 1048576.0
+        "file is {}, over the limit of {} (raise it with --max-file-size)",
+        human_size(size),
+        human_size(options.max_file_bytes)
     )
 }
 

@@ -17,3 +17,4 @@ pub mod query;
 pub mod reparse;
 pub mod report;
 pub mod store;
+pub mod units;

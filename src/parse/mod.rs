@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::decode::{decode, DecodeError, Encoding};
+use crate::units::human_size;
 pub use citations::{Citation, CitationKind};
 pub use clauses::Clause;
 use header::HEADER_MARK;
@@ -165,9 +166,9 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let text = format!("{}\n", piece.trim_end());
     if text.len() > limits.max_document_bytes {
         return Err(format!(
-            "document {doc_index} is {:.1} MiB, over the limit of {:.1} MiB (raise it with --max-doc-size)",
-            text.len() as f64 / 1048576.0,
-            limits.max_document_bytes as f64 / 1048576.0
+            "document {doc_index} is {}, over the limit of {} (raise it with --max-doc-size)",
+            human_size(text.len() as u64),
+            human_size(limits.max_document_bytes as u64)
         ));
     }
     let (header_line, rest) = text.split_once('\n').unwrap_or((&text, ""));

@@ -122,3 +122,28 @@ pub fn stderr(out: &Output) -> String {
 pub fn p(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
 }
+
+/// Writes `files` files of `per_file` documents each: the seed with a distinct meeting number,
+/// so every document is a distinct statement of 22 clauses, 8 tags and 12 citations.
+pub fn write_corpus(dir: &Path, files: usize, per_file: usize) -> usize {
+    let seed = std::fs::read_to_string(seeds().join(SEED)).unwrap();
+    std::fs::create_dir_all(dir).unwrap();
+    let mut n = 0;
+    for f in 0..files {
+        let mut text = String::new();
+        for _ in 0..per_file {
+            text.push_str(&seed.replace("第6178 次", &format!("第{} 次", 100_000 + n)));
+            text.push('\n');
+            n += 1;
+        }
+        std::fs::write(dir.join(format!("{f:05}.txt")), text).unwrap();
+    }
+    n
+}
+
+/// Statements that lack any of their parts (each corpus document has 22 clauses, 8 tags and
+/// 12 citations): must always be zero, whatever happened to the import.
+pub const PARTIAL_STATEMENTS: &str = "SELECT count(*) FROM statements s WHERE
+    (SELECT count(*) FROM clauses c WHERE c.statement_id = s.id) <> 22
+    OR (SELECT count(*) FROM statement_tags t WHERE t.statement_id = s.id) <> 8
+    OR (SELECT count(*) FROM citations c WHERE c.statement_id = s.id) <> 12";
