@@ -1,0 +1,53 @@
+//! The examples of docs/schema.md must run: every SQL block in the real sqlite3 shell (and
+//! through rusqlite), every Python block in python3, against the bundled seeds.
+
+mod common;
+use common::*;
+
+fn blocks(language: &str) -> Vec<String> {
+    let doc = std::fs::read_to_string(repo().join("docs/schema.md")).unwrap();
+    let fence = format!("```{language}\n");
+    doc.split(&fence).skip(1).map(|rest| rest.split("\n```").next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn sql_examples_run_and_return_rows() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds())], 0);
+    let sql = blocks("sql");
+    assert!(sql.len() >= 5);
+    for block in sql {
+        let rows = env.query(&block);
+        assert!(!rows.is_empty(), "no rows from\n{block}");
+    }
+}
+
+#[test]
+fn python_examples_run() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds())], 0);
+    for block in blocks("python") {
+        let out = std::process::Command::new("python3").arg("-c").arg(&block).env("COUNCILDB_DB", env.db()).output().unwrap();
+        assert_exit(&out, 0, &["python3", &block]);
+        assert!(!stdout(&out).trim().is_empty(), "{block}");
+    }
+}
+
+#[test]
+#[ignore = "needs the sqlite3 shell (apt-get install sqlite3); run by .ci/run"]
+fn sql_examples_run_in_the_sqlite3_shell() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds())], 0);
+    for block in blocks("sql") {
+        let out = std::process::Command::new("sqlite3").arg("-readonly").arg(env.db()).arg(&block).output().unwrap();
+        assert_exit(&out, 0, &["sqlite3", &block]);
+        assert!(!stdout(&out).trim().is_empty(), "no rows from\n{block}");
+    }
+    // The seed's figures, straight from the shell.
+    let out = std::process::Command::new("sqlite3")
+        .arg(env.db())
+        .arg("SELECT count(*) FROM clauses c JOIN sources s ON s.statement_id = c.statement_id WHERE s.path = '000_71ee3118c768fd91.txt' AND c.parent_id IS NULL")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).trim(), "11");
+}
