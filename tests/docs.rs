@@ -7,7 +7,10 @@ use common::*;
 fn blocks(language: &str) -> Vec<String> {
     let doc = std::fs::read_to_string(repo().join("docs/schema.md")).unwrap();
     let fence = format!("```{language}\n");
-    doc.split(&fence).skip(1).map(|rest| rest.split("\n```").next().unwrap().to_string()).collect()
+    doc.split(&fence)
+        .skip(1)
+        .map(|rest| rest.split("\n```").next().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -27,7 +30,12 @@ fn python_examples_run() {
     let env = Env::new();
     env.expect(&["import", p(&seeds())], 0);
     for block in blocks("python") {
-        let out = std::process::Command::new("python3").arg("-c").arg(&block).env("COUNCILDB_DB", env.db()).output().unwrap();
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(&block)
+            .env("COUNCILDB_DB", env.db())
+            .output()
+            .unwrap();
         assert_exit(&out, 0, &["python3", &block]);
         assert!(!stdout(&out).trim().is_empty(), "{block}");
     }
@@ -39,7 +47,12 @@ fn sql_examples_run_in_the_sqlite3_shell() {
     let env = Env::new();
     env.expect(&["import", p(&seeds())], 0);
     for block in blocks("sql") {
-        let out = std::process::Command::new("sqlite3").arg("-readonly").arg(env.db()).arg(&block).output().unwrap();
+        let out = std::process::Command::new("sqlite3")
+            .arg("-readonly")
+            .arg(env.db())
+            .arg(&block)
+            .output()
+            .unwrap();
         assert_exit(&out, 0, &["sqlite3", &block]);
         assert!(!stdout(&out).trim().is_empty(), "no rows from\n{block}");
     }

@@ -17,27 +17,57 @@ fn report_csv(env: &Env, args: &[&str]) -> Vec<Vec<String>> {
     full.extend_from_slice(&["--format", "csv"]);
     let out = env.expect(&full, 0);
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
 }
 
 #[test]
 fn every_report_agrees_with_plain_sql() {
     let env = seeded();
     let overview = report_csv(&env, &["overview"]);
-    let value = |item: &str| overview.iter().find(|r| r[1] == item).map(|r| r[2].clone()).unwrap();
-    assert_eq!(value("total"), env.scalar("SELECT count(*) FROM statements"));
-    assert_eq!(value("zh"), env.scalar("SELECT count(*) FROM statements WHERE language = 'zh'"));
-    assert_eq!(value("mentions"), env.scalar("SELECT count(*) FROM citations"));
-    assert_eq!(value("first issued"), env.scalar("SELECT min(issued_on) FROM statements"));
-    let resolved: f64 = env.scalar("SELECT 100.0 * count(target_statement_id) / count(*) FROM citations").parse().unwrap();
-    assert_eq!(value("share resolved in this database (%)"), format!("{}", (resolved * 10.0).round() / 10.0));
+    let value = |item: &str| {
+        overview
+            .iter()
+            .find(|r| r[1] == item)
+            .map(|r| r[2].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        value("total"),
+        env.scalar("SELECT count(*) FROM statements")
+    );
+    assert_eq!(
+        value("zh"),
+        env.scalar("SELECT count(*) FROM statements WHERE language = 'zh'")
+    );
+    assert_eq!(
+        value("mentions"),
+        env.scalar("SELECT count(*) FROM citations")
+    );
+    assert_eq!(
+        value("first issued"),
+        env.scalar("SELECT min(issued_on) FROM statements")
+    );
+    let resolved: f64 = env
+        .scalar("SELECT 100.0 * count(target_statement_id) / count(*) FROM citations")
+        .parse()
+        .unwrap();
+    assert_eq!(
+        value("share resolved in this database (%)"),
+        format!("{}", (resolved * 10.0).round() / 10.0)
+    );
 
     let tags = report_csv(&env, &["tags"]);
     for row in &tags {
         let n = env.scalar(&format!("SELECT count(*) FROM statement_tags WHERE tag_id = (SELECT id FROM tags WHERE name = '{}')", row[0].replace('\'', "''")));
         assert_eq!(row[1], n, "tag {}", row[0]);
     }
-    assert_eq!(tags.len().to_string(), env.scalar("SELECT count(*) FROM tags"));
+    assert_eq!(
+        tags.len().to_string(),
+        env.scalar("SELECT count(*) FROM tags")
+    );
 
     let pairs = report_csv(&env, &["tag-pairs"]);
     let top = &pairs[0];
@@ -55,21 +85,42 @@ fn every_report_agrees_with_plain_sql() {
 
     let timeline = report_csv(&env, &["timeline"]);
     for row in &timeline {
-        assert_eq!(row[4], env.scalar(&format!("SELECT count(*) FROM statements WHERE substr(issued_on, 1, 4) = '{}'", row[0])));
+        assert_eq!(
+            row[4],
+            env.scalar(&format!(
+                "SELECT count(*) FROM statements WHERE substr(issued_on, 1, 4) = '{}'",
+                row[0]
+            ))
+        );
         assert_eq!(row[2], env.scalar(&format!("SELECT count(*) FROM statements WHERE doc_type = 'resolution' AND substr(issued_on, 1, 4) = '{}'", row[0])));
     }
 
     let cited = report_csv(&env, &["most-cited"]);
     assert_eq!(cited[0][0], "S/RES/1325 (2000)");
-    assert_eq!(cited[0][2], env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/RES/1325 (2000)'"));
+    assert_eq!(
+        cited[0][2],
+        env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/RES/1325 (2000)'")
+    );
     let held = cited.iter().find(|r| r[0] == "S/RES/1888 (2009)").unwrap();
-    assert_eq!((held[4].as_str(), held[5].clone()), ("yes", env.scalar("SELECT id FROM statements WHERE symbol = 'S/RES/1888 (2009)'")));
+    assert_eq!(
+        (held[4].as_str(), held[5].clone()),
+        (
+            "yes",
+            env.scalar("SELECT id FROM statements WHERE symbol = 'S/RES/1888 (2009)'")
+        )
+    );
 
     let edges = report_csv(&env, &["citation-edges"]);
     let weight: u64 = edges.iter().map(|r| r[5].parse::<u64>().unwrap()).sum();
-    assert_eq!(weight.to_string(), env.scalar("SELECT count(*) FROM citations"));
+    assert_eq!(
+        weight.to_string(),
+        env.scalar("SELECT count(*) FROM citations")
+    );
 
-    let unresolved: Vec<String> = report_csv(&env, &["unresolved"]).into_iter().map(|r| r[0].clone()).collect();
+    let unresolved: Vec<String> = report_csv(&env, &["unresolved"])
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
     let mut unresolved_sorted = unresolved.clone();
     unresolved_sorted.sort();
     let expected: Vec<String> = env
@@ -81,9 +132,15 @@ fn every_report_agrees_with_plain_sql() {
 
     let statement = report_csv(&env, &["statement", "--param", "id=1"]);
     let clauses = statement.iter().filter(|r| r[0] == "clause").count();
-    assert_eq!(clauses.to_string(), env.scalar("SELECT count(*) FROM clauses WHERE statement_id = 1"));
+    assert_eq!(
+        clauses.to_string(),
+        env.scalar("SELECT count(*) FROM clauses WHERE statement_id = 1")
+    );
     let by_symbol = report_csv(&env, &["statement", "--param", "symbol=S/RES/1889 (2009)"]);
-    assert_eq!(by_symbol.iter().find(|r| r[2] == "symbol").unwrap()[3], "S/RES/1889 (2009)");
+    assert_eq!(
+        by_symbol.iter().find(|r| r[2] == "symbol").unwrap()[3],
+        "S/RES/1889 (2009)"
+    );
 
     let imports = report_csv(&env, &["imports"]);
     assert_eq!(imports.len(), 1);
@@ -95,21 +152,59 @@ fn search_takes_any_text() {
     let env = seeded();
     let hits = report_csv(&env, &["search", "--param", "q=维持 和平"]);
     assert_eq!(hits.len().to_string(), env.scalar("SELECT count(*) FROM clauses WHERE text LIKE '%维持 和平%' OR (text LIKE '%维持%' AND text LIKE '%和平%')"));
-    assert!(hits.iter().all(|r| r[5].contains("[维持]") && r[5].contains("[和平]")), "{hits:?}");
+    assert!(
+        hits.iter()
+            .all(|r| r[5].contains("[维持]") && r[5].contains("[和平]")),
+        "{hits:?}"
+    );
     // Stray punctuation and FTS5 syntax are taken literally: never an SQL error.
-    for q in ["\"(S/2009", "AND OR NOT", "*", "NEAR(a b)", "'; DROP TABLE clauses; --", "  ", "col:umn", "安理会 ）（"] {
-        env.expect(&["report", "search", "--param", &format!("q={q}"), "--format", "csv"], 0);
+    for q in [
+        "\"(S/2009",
+        "AND OR NOT",
+        "*",
+        "NEAR(a b)",
+        "'; DROP TABLE clauses; --",
+        "  ",
+        "col:umn",
+        "安理会 ）（",
+    ] {
+        env.expect(
+            &[
+                "report",
+                "search",
+                "--param",
+                &format!("q={q}"),
+                "--format",
+                "csv",
+            ],
+            0,
+        );
     }
-    assert_eq!(report_csv(&env, &["search", "--param", "q=S/2009/398"]).len(), 2);
+    assert_eq!(
+        report_csv(&env, &["search", "--param", "q=S/2009/398"]).len(),
+        2
+    );
 }
 
 #[test]
 fn new_since_lists_what_came_after() {
     let env = seeded();
-    assert_eq!(report_csv(&env, &["new-since", "--param", "since=2000-01-01"]).len().to_string(), env.scalar("SELECT count(*) FROM statements"));
-    assert_eq!(report_csv(&env, &["new-since", "--param", "since=2999-01-01"]).len(), 0);
+    assert_eq!(
+        report_csv(&env, &["new-since", "--param", "since=2000-01-01"])
+            .len()
+            .to_string(),
+        env.scalar("SELECT count(*) FROM statements")
+    );
+    assert_eq!(
+        report_csv(&env, &["new-since", "--param", "since=2999-01-01"]).len(),
+        0
+    );
     let out = env.expect(&["report", "new-since"], 2);
-    assert!(stderr(&out).contains("--param since=VALUE"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--param since=VALUE"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -121,22 +216,37 @@ fn every_format_of_a_report() {
         assert!(text.contains("2009"), "{format}: {text}");
     }
     let html = stdout(&env.expect(&["report", "timeline", "--format", "html"], 0));
-    assert!(html.contains("<svg") && html.contains("<h1>Timeline</h1>"), "{html}");
+    assert!(
+        html.contains("<svg") && html.contains("<h1>Timeline</h1>"),
+        "{html}"
+    );
     // Standalone: no scripts, nothing fetched from the network.
-    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"), "{html}");
+    assert!(
+        !html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "{html}"
+    );
     for chart in ["tags", "tag-trend"] {
-        assert!(stdout(&env.expect(&["report", chart, "--format", "html"], 0)).contains("<svg"), "{chart}");
+        assert!(
+            stdout(&env.expect(&["report", chart, "--format", "html"], 0)).contains("<svg"),
+            "{chart}"
+        );
     }
     // --out takes the format from the extension.
     let file = env.path("tags.json");
     env.expect(&["report", "tags", "--out", p(&file)], 0);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert_eq!(v.as_array().unwrap().len().to_string(), env.scalar("SELECT count(*) FROM tags"));
+    assert_eq!(
+        v.as_array().unwrap().len().to_string(),
+        env.scalar("SELECT count(*) FROM tags")
+    );
 }
 
 fn reports_needing_no_param(env: &Env) -> Vec<String> {
     let list = stdout(&env.expect(&["report"], 0));
-    list.lines().filter(|l| !l.contains("(param")).map(|l| l.split_whitespace().next().unwrap().to_string()).collect()
+    list.lines()
+        .filter(|l| !l.contains("(param"))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -147,14 +257,22 @@ fn report_all_writes_every_file_and_an_index() {
     let names = reports_needing_no_param(&env);
     assert!(names.len() >= 9, "{names:?}");
     for name in &names {
-        let body = std::fs::read_to_string(dir.join(format!("{name}.csv"))).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let body = std::fs::read_to_string(dir.join(format!("{name}.csv")))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(body.lines().count() >= 2, "{name} is empty");
     }
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     for name in &names {
-        assert!(index.contains(&format!("href=\"{name}.csv\"")), "index lacks {name}");
+        assert!(
+            index.contains(&format!("href=\"{name}.csv\"")),
+            "index lacks {name}"
+        );
     }
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with('.')).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
     assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
 }
 
@@ -167,22 +285,48 @@ fn user_reports_join_the_built_in_ones() {
         "-- name: by-language\n-- title: By language\n-- description: Statements per language.\nSELECT language, count(*) AS n FROM statements GROUP BY language ORDER BY language;\n",
     );
     let list = stdout(&env.expect(&["report", "--reports-dir", p(&dir)], 0));
-    assert!(list.contains("by-language") && list.contains("overview"), "{list}");
+    assert!(
+        list.contains("by-language") && list.contains("overview"),
+        "{list}"
+    );
     let rows = report_csv(&env, &["by-language", "--reports-dir", p(&dir)]);
     assert_eq!(rows.len(), 6);
     // Through the environment, as a cron job would give it.
-    let out = env.command(&["report", "by-language", "--format", "csv"]).env("COUNCILDB_REPORTS", &dir).output().unwrap();
+    let out = env
+        .command(&["report", "by-language", "--format", "csv"])
+        .env("COUNCILDB_REPORTS", &dir)
+        .output()
+        .unwrap();
     assert_exit(&out, 0, &["report", "by-language"]);
 
     // A broken one is named, and --all still writes the others, exiting 3.
     env.write("mine/broken.sql", "-- title: no name line\nSELECT 1;\n");
-    env.write("mine/bad-sql.sql", "-- name: bad-sql\n-- description: x\nSELECT nope FROM nowhere;\n");
+    env.write(
+        "mine/bad-sql.sql",
+        "-- name: bad-sql\n-- description: x\nSELECT nope FROM nowhere;\n",
+    );
     let out_dir = env.path("all");
-    let out = env.expect(&["report", "--all", "--out", p(&out_dir), "--reports-dir", p(&dir)], 3);
+    let out = env.expect(
+        &[
+            "report",
+            "--all",
+            "--out",
+            p(&out_dir),
+            "--reports-dir",
+            p(&dir),
+        ],
+        3,
+    );
     assert!(stderr(&out).contains("broken.sql"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("bad-sql") && stderr(&out).contains("nowhere"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("bad-sql") && stderr(&out).contains("nowhere"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out_dir.join("by-language.html").exists() && out_dir.join("overview.html").exists());
-    assert!(std::fs::read_to_string(out_dir.join("index.html")).unwrap().contains("failed"));
+    assert!(std::fs::read_to_string(out_dir.join("index.html"))
+        .unwrap()
+        .contains("failed"));
 }
 
 /// The command line of scripts/cron.example (after its five time fields), with the paths of
@@ -197,20 +341,41 @@ fn scheduled_command(line: &str, env: &Env, out: &std::path::Path) -> String {
 fn the_cron_and_systemd_examples_run() {
     let env = seeded();
     let cron = std::fs::read_to_string(repo().join("scripts/cron.example")).unwrap();
-    let line = cron.lines().find(|l| !l.starts_with('#') && !l.trim().is_empty()).unwrap();
-    let command: String = line.split_whitespace().skip(5).collect::<Vec<_>>().join(" ");
+    let line = cron
+        .lines()
+        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .unwrap();
+    let command: String = line
+        .split_whitespace()
+        .skip(5)
+        .collect::<Vec<_>>()
+        .join(" ");
     let out_dir = env.path("cron-out");
-    let status = std::process::Command::new("sh").arg("-c").arg(scheduled_command(&command, &env, &out_dir)).status().unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(scheduled_command(&command, &env, &out_dir))
+        .status()
+        .unwrap();
     assert!(status.success());
     assert!(out_dir.join("index.html").exists() && out_dir.join("timeline.html").exists());
 
     let unit = std::fs::read_to_string(repo().join("scripts/councildb-reports.service")).unwrap();
-    let exec = unit.lines().find_map(|l| l.strip_prefix("ExecStart=")).unwrap();
-    let db_env = unit.lines().find_map(|l| l.strip_prefix("Environment=")).unwrap();
+    let exec = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .unwrap();
+    let db_env = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("Environment="))
+        .unwrap();
     let out_dir = env.path("systemd-out");
     let status = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("{} {}", scheduled_command(db_env, &env, &out_dir), scheduled_command(exec, &env, &out_dir)))
+        .arg(format!(
+            "{} {}",
+            scheduled_command(db_env, &env, &out_dir),
+            scheduled_command(exec, &env, &out_dir)
+        ))
         .status()
         .unwrap();
     assert!(status.success());
@@ -228,7 +393,10 @@ fn datasette_metadata_offers_every_report() {
     let list = stdout(&env.expect(&["report"], 0));
     assert_eq!(queries.len(), list.lines().count());
     assert_eq!(queries["search"]["params"], serde_json::json!(["q"]));
-    assert!(!queries["overview"]["sql"].as_str().unwrap().contains("-- name"));
+    assert!(!queries["overview"]["sql"]
+        .as_str()
+        .unwrap()
+        .contains("-- name"));
 }
 
 #[test]
@@ -255,7 +423,13 @@ async def main():
         print(name, len(rows))
 asyncio.run(main())
 "#;
-    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(env.db()).arg(&meta).output().unwrap();
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(env.db())
+        .arg(&meta)
+        .output()
+        .unwrap();
     assert_exit(&out, 0, &["python3", "datasette"]);
     assert!(stdout(&out).contains("search "), "{}", stdout(&out));
 }

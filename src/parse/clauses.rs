@@ -57,7 +57,14 @@ pub fn split(body: &str, doc_type: DocType) -> Vec<Clause> {
         clauses.push(clause(body, &folded, None, p.marker, p.start, lead_end));
         for (k, (_, marker_end, marker)) in items.iter().enumerate() {
             let end = items.get(k + 1).map(|next| next.0).unwrap_or(p.end);
-            clauses.push(clause(body, &folded, Some(parent), Some(marker.clone()), *marker_end, end));
+            clauses.push(clause(
+                body,
+                &folded,
+                Some(parent),
+                Some(marker.clone()),
+                *marker_end,
+                end,
+            ));
         }
     }
     clauses
@@ -383,7 +390,11 @@ mod tests {
     #[test]
     fn clauses_point_into_the_body() {
         // The last case is an empty sub-item (a marker with no text), found by the property test.
-        for body in [" 声明 如下 ： \" 安理会 ： ㈠就 对话 ；㈡ 努力 。 \"", "声明 如下 ： \" 安理会 ： ㈠", "The Council, 1. Requests: (a)"] {
+        for body in [
+            " 声明 如下 ： \" 安理会 ： ㈠就 对话 ；㈡ 努力 。 \"",
+            "声明 如下 ： \" 安理会 ： ㈠",
+            "The Council, 1. Requests: (a)",
+        ] {
             for doc_type in [DocType::PresidentialStatement, DocType::Resolution] {
                 for c in split(body, doc_type) {
                     assert_eq!(&body[c.start..c.end], c.text, "{body:?}");
