@@ -9,7 +9,7 @@ use crate::output::{escape_html, text, Rows};
 
 /// Okabe-Ito colours, distinguishable with colour-blindness.
 const PALETTE: [&str; 8] = [
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#000000",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,11 +206,20 @@ fn y_axis(svg: &mut String, top: f64, plot_height: f64, max: f64, step: f64) {
     }
 }
 
-/// A row of legend entries; `first_colour` is the palette place of the first entry.
-fn legend(svg: &mut String, names: &[&str], y: f64, first_colour: usize) {
-    let mut x = PLOT_LEFT;
+/// Legend entries in a grid of three columns (long names cut to fit); returns the height used.
+fn legend(svg: &mut String, names: &[&str]) -> f64 {
+    const COLUMNS: usize = 3;
+    const COLUMN_WIDTH: f64 = 300.0;
+    const ROW: f64 = 20.0;
     for (k, name) in names.iter().enumerate() {
-        let colour = PALETTE[(first_colour + k) % PALETTE.len()];
+        let x = PLOT_LEFT + (k % COLUMNS) as f64 * COLUMN_WIDTH;
+        let y = 16.0 + (k / COLUMNS) as f64 * ROW;
+        let colour = PALETTE[k % PALETTE.len()];
+        let shown: String = if name.chars().count() > 34 {
+            name.chars().take(33).chain(['…']).collect()
+        } else {
+            name.to_string()
+        };
         let _ = writeln!(
             svg,
             "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/>",
@@ -218,12 +227,13 @@ fn legend(svg: &mut String, names: &[&str], y: f64, first_colour: usize) {
         );
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{y:.1}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{y:.1}\"><title>{}</title>{}</text>",
             x + 16.0,
-            escape_html(name)
+            escape_html(name),
+            escape_html(&shown)
         );
-        x += 24.0 + 7.0 * name.chars().count() as f64;
     }
+    names.len().div_ceil(COLUMNS) as f64 * ROW
 }
 
 /// Shows every k-th x label so that labels do not run into each other.
@@ -232,19 +242,15 @@ fn label_step(n: usize, slot: f64) -> usize {
 }
 
 fn stacked_bars(labels: &[String], series: &[(String, Vec<f64>)]) -> String {
-    let (top, plot_height) = (36.0, 240.0);
+    let names: Vec<&str> = series.iter().map(|s| s.0.as_str()).collect();
+    let (top, plot_height) = (names.len().div_ceil(3) as f64 * 20.0 + 16.0, 240.0);
     let height = top + plot_height + 40.0;
     let totals: Vec<f64> = (0..labels.len())
         .map(|i| series.iter().map(|s| s.1[i]).sum())
         .collect();
     let (max, step) = axis(totals.iter().copied().fold(0.0, f64::max));
     let mut svg = open_svg(height, "bar chart");
-    legend(
-        &mut svg,
-        &series.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
-        16.0,
-        0,
-    );
+    legend(&mut svg, &names);
     y_axis(&mut svg, top, plot_height, max, step);
     let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / labels.len().max(1) as f64;
     let every = label_step(labels.len(), slot);
@@ -316,8 +322,7 @@ fn horizontal_bars(bars: &[(String, f64)]) -> String {
 }
 
 fn line_chart(xs: &[String], lines: &[(String, Vec<f64>)]) -> String {
-    let legend_rows = lines.len().div_ceil(4).max(1) as f64;
-    let top = 20.0 * legend_rows + 16.0;
+    let top = lines.len().div_ceil(3).max(1) as f64 * 20.0 + 16.0;
     let plot_height = 240.0;
     let height = top + plot_height + 40.0;
     let (max, step) = axis(
@@ -327,10 +332,8 @@ fn line_chart(xs: &[String], lines: &[(String, Vec<f64>)]) -> String {
             .fold(0.0, f64::max),
     );
     let mut svg = open_svg(height, "line chart");
-    for (row, chunk) in lines.chunks(4).enumerate() {
-        let names: Vec<&str> = chunk.iter().map(|l| l.0.as_str()).collect();
-        legend(&mut svg, &names, 16.0 + 20.0 * row as f64, row * 4);
-    }
+    let names: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+    legend(&mut svg, &names);
     y_axis(&mut svg, top, plot_height, max, step);
     let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / xs.len().max(1) as f64;
     let every = label_step(xs.len(), slot);

@@ -192,7 +192,7 @@ body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK S
 h1{font-size:1.5rem;margin-bottom:.25rem}p.description{color:#52606d;margin-top:0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid #e4e7eb;padding:.35rem .6rem;text-align:left;vertical-align:top}
-th{background:#f5f7fa;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f5f7fa;position:sticky;top:0}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tr:hover td{background:#fafbfc}.meta{color:#7b8794;font-size:.8rem;margin-top:1rem}
 svg{max-width:100%;height:auto;margin:1rem 0}";
 
@@ -219,8 +219,19 @@ fn write_html(out: &mut dyn Write, rows: &Rows, page: &Page) -> io::Result<()> {
         writeln!(out, "{svg}")?;
     }
     writeln!(out, "<table>\n<thead><tr>")?;
-    for c in &rows.columns {
-        write!(out, "<th>{}</th>", escape_html(c))?;
+    // A column of numbers is right-aligned, its header too.
+    for (i, c) in rows.columns.iter().enumerate() {
+        let numeric = !rows.rows.is_empty()
+            && rows
+                .rows
+                .iter()
+                .all(|r| matches!(r[i], Value::Integer(_) | Value::Real(_) | Value::Null));
+        write!(
+            out,
+            "<th{}>{}</th>",
+            if numeric { " class=\"num\"" } else { "" },
+            escape_html(c)
+        )?;
     }
     writeln!(out, "</tr></thead>\n<tbody>")?;
     for r in &rows.rows {
