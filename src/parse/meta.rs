@@ -10,11 +10,14 @@ use regex::Regex;
 use super::norm::{collapse_spaces, is_cjk, unsegment, Folded};
 use super::DocType;
 
+const LANGUAGE_SAMPLE_CHARS: usize = 4000;
+
 /// ISO 639-1 code of the body's language, from its script and, for Latin script, its commonest
 /// function words. None when the text has no letters to judge by.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
+    // The first few thousand characters tell the script as well as the whole text.
+    for c in text.chars().take(LANGUAGE_SAMPLE_CHARS) {
         match c {
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             '\u{0600}'..='\u{06FF}'
@@ -78,8 +81,12 @@ fn latin_language(text: &str) -> &'static str {
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(5000)
+        .take(1000)
     {
+        // Function words are short: skip the rest without lower-casing them.
+        if word.len() > 10 {
+            continue;
+        }
         let w = word.to_lowercase();
         for (i, list) in [EN, FR, ES].iter().enumerate() {
             if list.contains(&w.as_str()) {
@@ -257,12 +264,12 @@ static DATES: LazyLock<Vec<(Regex, [usize; 3])>> = LazyLock::new(|| {
         ),
         (
             format!(
-                r"\b(\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?{latin_month}\s+(?:de(?:l)?\s+)?(\d{{4}})"
+                r"(?:^|\W)(\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?{latin_month}\s+(?:de(?:l)?\s+)?(\d{{4}})"
             ),
             [3, 2, 1],
         ),
         (
-            format!(r"\b{latin_month}\s+(\d{{1,2}}),?\s+(\d{{4}})"),
+            format!(r"(?:^|\W){latin_month}\s+(\d{{1,2}}),?\s+(\d{{4}})"),
             [3, 1, 2],
         ),
         (r"(\d{1,2})\s+([а-я]+)\s+(\d{4})".into(), [3, 2, 1]),
@@ -304,10 +311,10 @@ pub fn find_date(preamble: &str) -> Option<NaiveDate> {
 static MEETINGS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"第\s*(\d{1,5})\s*次\s*会议",
-        r"(?i)\b(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting",
-        r"(?i)\b(\d{1,5})\s*(?:e|ème|eme|re)\s+séance",
-        r"(?i)\b(\d{1,5})\s*[ªa]\.?\s+sesión",
-        r"(?i)\b(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани",
+        r"(?i)(?:^|\W)(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting",
+        r"(?i)(?:^|\W)(\d{1,5})\s*(?:e|ème|eme|re)\s+séance",
+        r"(?i)(?:^|\W)(\d{1,5})\s*[ªa]\.?\s+sesión",
+        r"(?i)(?:^|\W)(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани",
         r"جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
         r"الجلسة\s+(?:رقم\s+)?(\d{1,5})",
     ]

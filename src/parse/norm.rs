@@ -13,6 +13,10 @@ pub struct Folded<'a> {
 }
 
 fn fold_char(c: char) -> char {
+    // Everything folded lies above U+065F; most text is below it or CJK, checked in one compare.
+    if (c as u32) < 0x0660 {
+        return c;
+    }
     match c {
         // Full-width forms of what patterns look for: （ ） ／ ． ０-９ Ａ-Ｚ ａ-ｚ. Full-width
         // commas and colons stay: they are ordinary Chinese punctuation, matched as they are.
