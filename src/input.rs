@@ -236,14 +236,7 @@ fn read_tar(reader: Box<dyn Read + '_>, archive: &str, options: &Options, sink: 
     for entry in entries {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => {
-                let reason =
-                    format!("tar archive is truncated or corrupt after {members} members: {e}");
-                return sink(Event::Failed {
-                    path: archive.to_string(),
-                    reason,
-                });
-            }
+            Err(e) => return sink(damaged(archive, "tar archive", members, e)),
         };
         members += 1;
         let path = entry
@@ -355,15 +348,17 @@ fn read_zip_stream(
                 }
             }
             Ok(None) => return true,
-            Err(e) => {
-                let reason =
-                    format!("zip stream is truncated or corrupt after {members} members: {e}");
-                return sink(Event::Failed {
-                    path: archive.to_string(),
-                    reason,
-                });
-            }
+            Err(e) => return sink(damaged(archive, "zip stream", members, e)),
         }
+    }
+}
+
+/// The event for an archive that breaks off: what was read before stays imported.
+fn damaged(archive: &str, what: &str, members: usize, e: impl std::fmt::Display) -> Event {
+    let reason = format!("{what} is truncated or corrupt after {members} members: {e}");
+    Event::Failed {
+        path: archive.to_string(),
+        reason,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::parse::{parse_file, Document, Limits};
@@ -157,20 +157,17 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
 
 /// Writes the metadata the parser now finds; true when any of it changed.
 fn update_metadata(conn: &Connection, id: i64, doc: &Document) -> Result<bool, StoreError> {
-    let changed = conn.prepare_cached(
-        "UPDATE statements SET symbol = ?2, doc_type = ?3, language = ?4, title = ?5, issued_on = ?6, meeting = ?7, body = ?8
-         WHERE id = ?1 AND (symbol IS NOT ?2 OR doc_type IS NOT ?3 OR language IS NOT ?4 OR title IS NOT ?5
-                            OR issued_on IS NOT ?6 OR meeting IS NOT ?7 OR body IS NOT ?8)",
-    )?
-    .execute(params![
-        id,
-        doc.symbol,
-        doc.doc_type.as_str(),
-        doc.language,
-        doc.title,
-        doc.issued_on.map(|d| d.to_string()),
-        doc.meeting,
-        doc.body
-    ])?;
+    let changed = store::with_derived_columns(doc, |columns| {
+        let mut named = columns.to_vec();
+        named.push((":id", &id));
+        conn.prepare_cached(
+            "UPDATE statements SET symbol = :symbol, doc_type = :doc_type, language = :language, title = :title,
+                                   issued_on = :issued_on, meeting = :meeting, body = :body
+             WHERE id = :id AND (symbol IS NOT :symbol OR doc_type IS NOT :doc_type OR language IS NOT :language
+                                 OR title IS NOT :title OR issued_on IS NOT :issued_on OR meeting IS NOT :meeting
+                                 OR body IS NOT :body)",
+        )?
+        .execute(named.as_slice())
+    })?;
     Ok(changed > 0)
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::Serialize;
 
 use crate::parse::{Document, FileError, ParsedFile};
@@ -212,28 +212,19 @@ impl<'c> Writer<'c> {
     }
 
     fn write_document(&mut self, path: &str, doc: &Document) -> Result<()> {
-        let new_id: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO statements (sha256, symbol, doc_type, language, title, issued_on, meeting, body, import_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (sha256) DO NOTHING RETURNING id",
-            )?
-            .query_row(
-                params![
-                    doc.sha256,
-                    doc.symbol,
-                    doc.doc_type.as_str(),
-                    doc.language,
-                    doc.title,
-                    doc.issued_on.map(|d| d.to_string()),
-                    doc.meeting,
-                    doc.body,
-                    self.import_id
-                ],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let new_id: Option<i64> = with_derived_columns(doc, |columns| {
+            let mut named = columns.to_vec();
+            named.push((":sha256", &doc.sha256));
+            named.push((":import_id", &self.import_id));
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO statements (sha256, symbol, doc_type, language, title, issued_on, meeting, body, import_id)
+                     VALUES (:sha256, :symbol, :doc_type, :language, :title, :issued_on, :meeting, :body, :import_id)
+                     ON CONFLICT (sha256) DO NOTHING RETURNING id",
+                )?
+                .query_row(named.as_slice(), |r| r.get(0))
+                .optional()
+        })?;
         let statement_id = match new_id {
             Some(id) => {
                 self.summary.new_statements += 1;
@@ -384,6 +375,23 @@ impl FtsBulk {
         }
         lifted.restore(conn)
     }
+}
+
+/// Calls `f` with the `statements` columns derived from a document's text, as named
+/// parameters (`:symbol`, `:doc_type`, `:language`, `:title`, `:issued_on`, `:meeting`,
+/// `:body`): the one place that says how a document fills a statement row.
+pub fn with_derived_columns<T>(doc: &Document, f: impl FnOnce(&[(&str, &dyn ToSql)]) -> T) -> T {
+    let doc_type = doc.doc_type.as_str();
+    let issued_on = doc.issued_on.map(|d| d.to_string());
+    f(&[
+        (":symbol", &doc.symbol),
+        (":doc_type", &doc_type),
+        (":language", &doc.language),
+        (":title", &doc.title),
+        (":issued_on", &issued_on),
+        (":meeting", &doc.meeting),
+        (":body", &doc.body),
+    ])
 }
 
 /// Points every citation at the statement carrying its symbol (preferring one in the citing
