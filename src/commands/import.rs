@@ -133,7 +133,11 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
     });
     let mut progress = |s: &store::Summary| {
         if let Some(bar) = &bar {
-            bar.set_message(s.to_string());
+            // Short enough for an 80-column terminal.
+            bar.set_message(format!(
+                "{} files, {} documents, {} new, {} rejected",
+                s.files, s.documents, s.new_statements, s.rejected
+            ));
         }
     };
     let result = pipeline::run(&args.paths, &options, &mut writer, &mut progress);
