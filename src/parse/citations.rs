@@ -95,6 +95,14 @@ static LIST_ITEM: LazyLock<Regex> =
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)")
 });
+/// The date of adoption that may follow a list item before the next one: "1261 (1999) of 25
+/// August 1999, 1314 (2000) of ...", du 25 août 1999, de 25 de agosto de 1999, от 25 августа
+/// 1999 года, المؤرخ 25 آب/أغسطس 1999.
+static ITEM_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+de(?:l)?)?\s+\d{4}(?:\s+года|\s+г\.)?",
+    )
+});
 /// Chinese: 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 — the closing 决议 covers the whole list.
 static ZH_RESOLUTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = r"\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*\(\s*YEAR\s*\))?";
@@ -395,8 +403,9 @@ fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
                 symbol,
             });
             first = false;
-            match LIST_SEPARATOR.find(&t[item_end..]) {
-                Some(sep) if !sep.as_str().is_empty() => at = item_end + sep.end(),
+            let after_date = item_end + ITEM_DATE.find(&t[item_end..]).map_or(0, |d| d.end());
+            match LIST_SEPARATOR.find(&t[after_date..]) {
+                Some(sep) if !sep.as_str().is_empty() => at = after_date + sep.end(),
                 _ => break,
             }
         }
