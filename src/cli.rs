@@ -58,19 +58,26 @@ pub enum Command {
 /// Exit code for a usage error: bad arguments, an unknown report, a missing parameter.
 pub const EXIT_USAGE: u8 = 2;
 
+/// Something the user asked for that cannot be: exits 2, like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// The exit code for a failed command: 2 when the user asked for something that cannot be,
 /// 1 for everything else.
 pub fn exit_code_for(err: &anyhow::Error) -> u8 {
     use crate::query::QueryError;
     use crate::report::ReportError;
     let usage = err.chain().any(|cause| {
-        matches!(
-            cause.downcast_ref::<ReportError>(),
-            Some(ReportError::Unknown(_) | ReportError::NeedsOneOf { .. })
-        ) || matches!(
-            cause.downcast_ref::<QueryError>(),
-            Some(QueryError::Missing { .. } | QueryError::Unused(_))
-        )
+        cause.is::<UsageError>()
+            || matches!(
+                cause.downcast_ref::<ReportError>(),
+                Some(ReportError::Unknown(_) | ReportError::NeedsOneOf { .. })
+            )
+            || matches!(
+                cause.downcast_ref::<QueryError>(),
+                Some(QueryError::Missing { .. } | QueryError::Unused(_))
+            )
     });
     if usage {
         EXIT_USAGE

@@ -40,6 +40,15 @@ pub enum Event {
 pub struct Options {
     /// Files (or archive members) larger than this are refused rather than read into memory.
     pub max_file_bytes: u64,
+    /// Files never read as input: the database being written and its companions, which a
+    /// folder given to `import` (often `.`) may hold.
+    pub exclude: Vec<PathBuf>,
+}
+
+impl Options {
+    fn excludes(&self, path: &Path) -> bool {
+        !self.exclude.is_empty() && path.canonicalize().is_ok_and(|p| self.exclude.contains(&p))
+    }
 }
 
 /// What the consumer says after each event: go on, or stop reading.
@@ -130,7 +139,7 @@ fn read_folder(root: &Path, options: &Options, sink: &mut Sink) -> bool {
             .collect::<Vec<_>>()
             .join("/");
         let hidden = relative.split('/').any(|part| part.starts_with('.'));
-        if hidden || is_clutter(&relative) {
+        if hidden || is_clutter(&relative) || options.excludes(entry.path()) {
             continue;
         }
         if !read_path(entry.path(), &relative, options, sink) {

@@ -33,6 +33,7 @@ impl Default for Options {
             limits: Limits::default(),
             input: input::Options {
                 max_file_bytes: 256 * 1024 * 1024,
+                exclude: Vec::new(),
             },
             in_flight: 4 * threads + 4,
             zstd_level: 3,

@@ -140,3 +140,27 @@ fn broken_pipe_exits_quietly() {
     assert_exit(&out, 0, &["sql"]);
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_missing_input_is_a_usage_error_and_writes_nothing() {
+    let env = Env::new();
+    let out = env.expect(&["import", p(&seeds()), "no/such/archive.zip"], 2);
+    assert!(
+        stderr(&out).contains("no such file or folder: no/such/archive.zip"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn importing_the_folder_that_holds_the_database_skips_the_database() {
+    let env = Env::new();
+    std::fs::copy(seeds().join(SEED), env.path(SEED)).unwrap();
+    env.expect(&["init"], 0);
+    // The database, its -wal/-shm and the import lock all sit in the folder being imported.
+    env.expect(&["import", p(env.dir.path())], 0);
+    env.expect(&["import", p(env.dir.path())], 0);
+    assert_eq!(env.scalar("SELECT count(*) FROM import_errors"), "0");
+    assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1");
+}

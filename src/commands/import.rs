@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::EXIT_PARTIAL;
+use crate::cli::{UsageError, EXIT_PARTIAL};
 use crate::pipeline::{self, Options};
 use crate::store::{self, Writer};
 use crate::{db, input, parse};
@@ -96,7 +96,27 @@ const IMPORT_CACHE_KIB: i64 = -65536;
 /// How many rejections the summary lists one by one before pointing at the `imports` report.
 const REJECTIONS_SHOWN: usize = 20;
 
+/// The database and the files SQLite and the import lock keep beside it, as canonical paths.
+fn database_files(db_path: &Path) -> Vec<PathBuf> {
+    ["", "-wal", "-shm", "-journal", ".lock"]
+        .iter()
+        .filter_map(|suffix| {
+            let mut name = db_path.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name).canonicalize().ok()
+        })
+        .collect()
+}
+
 pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    // A mistyped path is a usage error, caught before anything is written.
+    if let Some(missing) = args
+        .paths
+        .iter()
+        .find(|p| p.as_os_str() != "-" && !p.exists())
+    {
+        return Err(UsageError(format!("no such file or folder: {}", missing.display())).into());
+    }
     let _lock = lock_imports(db_path)?;
     let conn = db::open(db_path)?;
     // A bigger page cache keeps the b-tree and FTS pages an import touches in memory
@@ -110,6 +130,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
         input: input::Options {
             max_file_bytes: args.max_file_size,
+            exclude: database_files(db_path),
         },
         ..defaults
     };
