@@ -127,6 +127,9 @@ fn all_seeds_import_with_every_field() {
         ),
         "0"
     );
+    // A document's own symbol and the meeting that adopted it are metadata, not citations.
+    assert_eq!(env.scalar("SELECT count(*) FROM citations c JOIN statements s ON s.id = c.statement_id WHERE c.symbol = s.symbol OR c.symbol = 'S/PV.' || s.meeting"), "0");
+    assert_eq!(env.scalar("SELECT count(*) FROM statements WHERE doc_type = 'resolution' AND symbol = 'S/RES/1889 (2009)'"), "2");
     // Citations of statements the db holds point at them, whichever came first.
     assert_eq!(env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/PRST/2009/23' AND target_statement_id IS NULL"), "0");
     assert_eq!(env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/RES/1888 (2009)' AND target_statement_id IS NULL"), "0");
