@@ -241,13 +241,11 @@ fn read_tar(reader: Box<dyn Read + '_>, archive: &str, options: &Options, sink: 
             })
         }
     };
-    let mut members = 0usize;
-    for entry in entries {
+    for (members_before, entry) in entries.enumerate() {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => return sink(damaged(archive, "tar archive", members, e)),
+            Err(e) => return sink(damaged(archive, "tar archive", members_before, e)),
         };
-        members += 1;
         let path = entry
             .path()
             .map(|p| p.to_string_lossy().trim_start_matches("./").to_string())

@@ -74,10 +74,9 @@ fn seed_figures() {
     // Every citation points at a clause of its statement.
     assert_eq!(env.scalar(&format!("SELECT count(*) FROM citations c JOIN clauses cl ON cl.id = c.clause_id AND cl.statement_id = c.statement_id WHERE c.statement_id = {id}")), "12");
     // Full text over clauses with the built-in tokenizer.
-    assert_eq!(
-        env.scalar("SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH '维持 AND 秘书处'")
-            != "0",
-        true
+    assert_ne!(
+        env.scalar("SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH '维持 AND 秘书处'"),
+        "0"
     );
 }
 

@@ -171,7 +171,7 @@ fn strip_closing_quote(t: &str, start: usize, end: usize) -> usize {
     }
     let inner = &t[start..trimmed_end - last.len_utf8()];
     let unbalanced = match last {
-        '"' => inner.matches('"').count() % 2 == 0,
+        '"' => inner.matches('"').count().is_multiple_of(2),
         '”' => inner.matches('“').count() <= inner.matches('”').count(),
         _ => inner.matches('«').count() <= inner.matches('»').count(),
     };
