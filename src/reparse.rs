@@ -3,7 +3,7 @@
 //! imported by older versions. Statement ids stay; everything derived from the text is
 //! rebuilt, in one transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -95,7 +95,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
     };
     let lifted = LiftedTriggers::lift(conn, &[FTS_INSERT_TRIGGER, FTS_DELETE_TRIGGER])?;
     let mut done: HashSet<i64> = HashSet::new();
-    let mut tag_ids: HashMap<String, i64> = HashMap::new();
+    let mut cache = store::WriteCache::load(conn)?;
     let file_ids: Vec<i64> = conn
         .prepare("SELECT id FROM files ORDER BY id")?
         .query_map([], |r| r.get(0))?
@@ -130,7 +130,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
                 .execute([id])?;
             conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
                 .execute([id])?;
-            store::write_derived(conn, &mut tag_ids, id, doc)?;
+            store::write_derived(conn, &mut cache, id, doc)?;
             changes.reparsed += 1;
         }
     }
