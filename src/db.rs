@@ -78,6 +78,9 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // The writer keeps about a dozen statements prepared; rusqlite's default cache holds 16,
+    // so leave room before statements start being re-prepared for every document.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 
