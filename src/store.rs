@@ -421,14 +421,22 @@ impl WriteCache {
             .prepare("SELECT DISTINCT symbol FROM statements WHERE symbol IS NOT NULL")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(WriteCache { tag_ids: HashMap::new(), held_symbols })
+        Ok(WriteCache {
+            tag_ids: HashMap::new(),
+            held_symbols,
+        })
     }
 }
 
 /// Writes what is derived from a statement's text: tags, clauses, citations (with their
 /// targets), and points earlier citations of this statement's symbol at it. Shared by import
 /// and `reparse`, so that both derive the same rows.
-pub fn write_derived(conn: &Connection, cache: &mut WriteCache, statement_id: i64, doc: &Document) -> Result<()> {
+pub fn write_derived(
+    conn: &Connection,
+    cache: &mut WriteCache,
+    statement_id: i64,
+    doc: &Document,
+) -> Result<()> {
     let tag_ids = &mut cache.tag_ids;
     for (k, tag) in doc.tags.iter().enumerate() {
         let tag_id = match tag_ids.get(tag) {
