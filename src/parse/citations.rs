@@ -88,9 +88,10 @@ static RESOLUTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// and "Security Council resolution 1325" are written so in Arabic.
 static BODY_AFTER_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من)"));
-/// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly), `1325`.
-static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
+/// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly), `1325`;
+/// captures the number, the General Assembly session part and the year.
+const ITEM: &str = r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?";
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{ITEM}")));
 /// What may stand between two items of a list: commas, and / et / y / e / и / و, or both.
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)")
@@ -110,8 +111,7 @@ static ZH_RESOLUTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
         r"第\s*{item}\s*号?(?:\s*(?:、|,|和|以及|及|与)\s*第?\s*{item}\s*号?)*\s*决议"
     ))
 });
-static ZH_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?"));
+static ZH_ITEM: LazyLock<Regex> = LazyLock::new(|| re(ITEM));
 
 /// The Charter in each language, optionally with the chapter or article cited.
 static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
