@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::{Condvar, Mutex};
 
 use crossbeam_channel::{bounded, Receiver, Sender};
 
@@ -17,8 +18,10 @@ pub struct Options {
     pub threads: usize,
     pub limits: Limits,
     pub input: input::Options,
-    /// Files read but not yet written; bounds memory.
-    pub in_flight: usize,
+    /// Files read but not yet written, at most; bounds memory with `bytes_in_flight`.
+    pub files_in_flight: usize,
+    /// Bytes of files read but not yet written, at most (one bigger file may go alone).
+    pub bytes_in_flight: u64,
     /// zstd level for the stored raw bytes.
     pub zstd_level: i32,
 }
@@ -35,7 +38,8 @@ impl Default for Options {
                 max_file_bytes: 256 * 1024 * 1024,
                 exclude: Vec::new(),
             },
-            in_flight: 4 * threads + 4,
+            files_in_flight: 4 * threads + 4,
+            bytes_in_flight: 32 * 1024 * 1024,
             zstd_level: 3,
         }
     }
@@ -73,6 +77,73 @@ pub fn prepare(event: Event, options: &Options) -> Item {
     }
 }
 
+/// Files and bytes read but not yet written. The reader waits for room before handing a file
+/// on; the writer makes room as it writes. A file bigger than the whole byte budget still goes
+/// through, alone. This bounds memory by what is in flight, whatever the archive's size.
+struct InFlight {
+    /// (files, bytes, closed)
+    state: Mutex<(usize, u64, bool)>,
+    room: Condvar,
+    max_files: usize,
+    max_bytes: u64,
+}
+
+impl InFlight {
+    fn new(max_files: usize, max_bytes: u64) -> InFlight {
+        InFlight {
+            state: Mutex::new((0, 0, false)),
+            room: Condvar::new(),
+            max_files: max_files.max(1),
+            max_bytes,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (usize, u64, bool)> {
+        // The state is two counters and a flag; a panic elsewhere cannot leave it half-written.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Waits for room for a file of `bytes`; false once the writer has stopped.
+    fn acquire(&self, bytes: u64) -> bool {
+        let mut state = self.lock();
+        loop {
+            let (files, used, closed) = *state;
+            if closed {
+                return false;
+            }
+            if files == 0 || (files < self.max_files && used + bytes <= self.max_bytes) {
+                *state = (files + 1, used + bytes, false);
+                return true;
+            }
+            state = self
+                .room
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    fn release(&self, bytes: u64) {
+        let mut state = self.lock();
+        state.0 = state.0.saturating_sub(1);
+        state.1 = state.1.saturating_sub(bytes);
+        self.room.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().2 = true;
+        self.room.notify_all();
+    }
+}
+
+fn event_bytes(event: &Event) -> u64 {
+    match event {
+        Event::File(file) => file.bytes.len() as u64,
+        _ => 0,
+    }
+}
+
 /// Reads, parses and writes every input. `progress` is called after each written item.
 pub fn run(
     inputs: &[PathBuf],
@@ -80,27 +151,23 @@ pub fn run(
     writer: &mut Writer,
     progress: &mut dyn FnMut(&store::Summary),
 ) -> store::Result<()> {
-    let (job_tx, job_rx) = bounded::<(u64, Event)>(options.in_flight);
-    let (done_tx, done_rx) = bounded::<(u64, Item)>(options.in_flight);
-    // A token per file in flight: the reader takes one before reading a file, the writer gives
-    // it back once the file is written. This bounds the reorder buffer as well as the channels.
-    let (token_tx, token_rx) = bounded::<()>(options.in_flight);
-    for _ in 0..options.in_flight {
-        let _ = token_tx.send(());
-    }
+    let (job_tx, job_rx) = bounded::<(u64, Event, u64)>(options.files_in_flight);
+    let (done_tx, done_rx) = bounded::<(u64, Item, u64)>(options.files_in_flight);
+    let in_flight = InFlight::new(options.files_in_flight, options.bytes_in_flight);
     std::thread::scope(|scope| {
+        let in_flight = &in_flight;
         // Named threads show up by name in `top -H` and profilers.
         let mut spawned = std::thread::Builder::new()
             .name("councildb-read".into())
             .spawn_scoped(scope, move || {
-                read_all(inputs, &options.input, job_tx, token_rx)
+                read_all(inputs, &options.input, job_tx, in_flight)
             })
             .map(drop);
         for k in 0..options.threads.max(1) {
             let (jobs, done) = (job_rx.clone(), done_tx.clone());
             let parse = move || {
-                for (seq, event) in jobs {
-                    if done.send((seq, prepare(event, options))).is_err() {
+                for (seq, event, bytes) in jobs {
+                    if done.send((seq, prepare(event, options), bytes)).is_err() {
                         return;
                     }
                 }
@@ -114,12 +181,12 @@ pub fn run(
         }
         drop((job_rx, done_tx));
         if let Err(e) = spawned {
-            drop(token_tx);
+            in_flight.close();
             return Err(store::StoreError::Thread(e));
         }
-        let result = write_in_order(done_rx, &token_tx, writer, progress);
-        // On a write error, dropping the token sender stops the reader; the scope then joins.
-        drop(token_tx);
+        let result = write_in_order(done_rx, in_flight, writer, progress);
+        // On a write error, closing stops the reader; the scope then joins the threads.
+        in_flight.close();
         result
     })
 }
@@ -127,36 +194,88 @@ pub fn run(
 fn read_all(
     inputs: &[PathBuf],
     options: &input::Options,
-    jobs: Sender<(u64, Event)>,
-    tokens: Receiver<()>,
+    jobs: Sender<(u64, Event, u64)>,
+    in_flight: &InFlight,
 ) {
     let mut seq = 0u64;
     input::read_inputs(inputs, options, &mut |event| {
-        if tokens.recv().is_err() {
+        let bytes = event_bytes(&event);
+        if !in_flight.acquire(bytes) {
             return false;
         }
-        let sent = jobs.send((seq, event)).is_ok();
+        let sent = jobs.send((seq, event, bytes)).is_ok();
         seq += 1;
         sent
     });
 }
 
 fn write_in_order(
-    done: Receiver<(u64, Item)>,
-    tokens: &Sender<()>,
+    done: Receiver<(u64, Item, u64)>,
+    in_flight: &InFlight,
     writer: &mut Writer,
     progress: &mut dyn FnMut(&store::Summary),
 ) -> store::Result<()> {
-    let mut waiting: BTreeMap<u64, Item> = BTreeMap::new();
+    let mut waiting: BTreeMap<u64, (Item, u64)> = BTreeMap::new();
     let mut next = 0u64;
-    for (seq, item) in done {
-        waiting.insert(seq, item);
-        while let Some(item) = waiting.remove(&next) {
+    for (seq, item, bytes) in done {
+        waiting.insert(seq, (item, bytes));
+        while let Some((item, bytes)) = waiting.remove(&next) {
             writer.write(item)?;
             next += 1;
-            let _ = tokens.send(());
+            in_flight.release(bytes);
             progress(writer.summary());
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InFlight;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    #[test]
+    fn waits_for_room_in_the_byte_budget() {
+        let in_flight = InFlight::new(8, 100);
+        assert!(in_flight.acquire(60));
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let ok = in_flight.acquire(60);
+                tx.send(ok).unwrap();
+            });
+            // 60 + 60 is over the budget: the second file waits ...
+            assert!(rx.recv_timeout(Duration::from_millis(100)).is_err());
+            // ... until the first is written.
+            in_flight.release(60);
+            assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(true));
+        });
+    }
+
+    #[test]
+    fn a_file_bigger_than_the_budget_goes_alone_and_close_stops_waiters() {
+        let in_flight = InFlight::new(8, 100);
+        assert!(in_flight.acquire(500));
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| tx.send(in_flight.acquire(1)).unwrap());
+            assert!(rx.recv_timeout(Duration::from_millis(100)).is_err());
+            in_flight.close();
+            assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(false));
+        });
+    }
+
+    #[test]
+    fn counts_files_too() {
+        let in_flight = InFlight::new(2, u64::MAX);
+        assert!(in_flight.acquire(0) && in_flight.acquire(0));
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| tx.send(in_flight.acquire(0)).unwrap());
+            assert!(rx.recv_timeout(Duration::from_millis(100)).is_err());
+            in_flight.release(0);
+            assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(true));
+        });
+    }
 }

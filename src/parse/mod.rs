@@ -42,9 +42,8 @@ impl DocType {
 pub struct Document {
     /// 1-based place of the document in its file.
     pub doc_index: u32,
-    /// The document's text as UTF-8 with LF line ends, from its `%%%` line to its last
-    /// non-blank line, plus one LF; this is what `sha256` is taken of.
-    pub text: String,
+    /// SHA-256 of the document's text as UTF-8 with LF line ends, from its `%%%` line to its
+    /// last non-blank line, plus one LF. The text itself is not kept: the file's raw bytes are.
     pub sha256: String,
     pub tags: Vec<String>,
     pub body: String,
@@ -208,7 +207,6 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
         meeting,
         clauses,
         citations,
-        text,
     })
 }
 
