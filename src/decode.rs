@@ -36,7 +36,8 @@ pub enum DecodeError {
 }
 
 /// Decodes `bytes` and returns the text with LF line ends.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+/// UTF-8 input with LF line ends is borrowed, not copied.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
     let (text, encoding): (Cow<str>, Encoding) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
             match std::str::from_utf8(rest) {
@@ -62,7 +63,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
                 },
             }
         };
-    Ok((normalize_line_ends(&text), encoding))
+    Ok((normalize_line_ends(text), encoding))
 }
 
 fn decode_strict<'a>(
@@ -72,11 +73,11 @@ fn decode_strict<'a>(
     encoding.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
-fn normalize_line_ends(text: &str) -> String {
+fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 #[cfg(test)]
