@@ -1,5 +1,5 @@
-// Embedded migrations and reports are read at compile time: rebuild when one is added or
-// changed, or a new file would be silently left out of the binary.
+//! Embedded migrations and reports are read at compile time: rebuild when one is added or
+//! changed, or a new file would be silently left out of the binary.
 use std::fmt::Write;
 
 fn main() {

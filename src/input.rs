@@ -51,11 +51,17 @@ impl Options {
     }
 }
 
-/// What the consumer says after each event: go on, or stop reading.
-pub type Sink<'a> = dyn FnMut(Event) -> bool + 'a;
+/// Where `read_inputs` hands what it reads.
+pub trait Sink {
+    /// Called before a file of `size` bytes (0 when unknown, as for gzip and stdin) is read
+    /// into memory, so that the consumer can hold the reader back; false to stop reading.
+    fn admit(&mut self, size: u64) -> bool;
+    /// A file read, skipped or failed; false to stop reading.
+    fn event(&mut self, event: Event) -> bool;
+}
 
 /// Reads every input in order, handing each file (or failure) to `sink`.
-pub fn read_inputs(inputs: &[PathBuf], options: &Options, sink: &mut Sink) {
+pub fn read_inputs(inputs: &[PathBuf], options: &Options, sink: &mut dyn Sink) {
     for input in inputs {
         let go_on = if input.as_os_str() == "-" {
             read_stream(Box::new(io::stdin().lock()), "-", None, options, sink)
@@ -113,14 +119,14 @@ fn is_clutter(path: &str) -> bool {
         || name.is_empty()
 }
 
-fn read_folder(root: &Path, options: &Options, sink: &mut Sink) -> bool {
+fn read_folder(root: &Path, options: &Options, sink: &mut dyn Sink) -> bool {
     let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(display).unwrap_or_else(|| display(root));
-                if !sink(Event::Failed {
+                if !sink.event(Event::Failed {
                     path,
                     reason: format!("cannot read: {e}"),
                 }) {
@@ -150,11 +156,11 @@ fn read_folder(root: &Path, options: &Options, sink: &mut Sink) -> bool {
 }
 
 /// Reads one file on disk, recorded under `name`, expanding it if it is an archive.
-fn read_path(path: &Path, name: &str, options: &Options, sink: &mut Sink) -> bool {
+fn read_path(path: &Path, name: &str, options: &Options, sink: &mut dyn Sink) -> bool {
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            return sink(Event::Failed {
+            return sink.event(Event::Failed {
                 path: name.to_string(),
                 reason: format!("cannot open {}: {e}", display(path)),
             })
@@ -192,29 +198,32 @@ fn emit_read(
     archive: Option<String>,
     size: Option<u64>,
     options: &Options,
-    sink: &mut Sink,
+    sink: &mut dyn Sink,
 ) -> bool {
     if let Some(size) = size.filter(|&s| s > options.max_file_bytes) {
-        return sink(Event::Failed {
+        return sink.event(Event::Failed {
             path,
             reason: too_big(size, options),
         });
     }
+    if !sink.admit(size.unwrap_or(0)) {
+        return false;
+    }
     let mut bytes = Vec::with_capacity(size.unwrap_or(0).min(options.max_file_bytes) as usize);
     let mut limited = reader.take(options.max_file_bytes + 1);
     match limited.read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() as u64 > options.max_file_bytes => sink(Event::Failed {
+        Ok(_) if bytes.len() as u64 > options.max_file_bytes => sink.event(Event::Failed {
             path,
             reason: too_big(bytes.len() as u64, options),
         }),
-        Ok(_) => sink(Event::File(InputFile {
+        Ok(_) => sink.event(Event::File(InputFile {
             path,
             archive,
             bytes,
         })),
         Err(e) => {
             let whence = archive.map(|a| format!(" (in {a})")).unwrap_or_default();
-            sink(Event::Failed {
+            sink.event(Event::Failed {
                 path,
                 reason: format!("read failed after {} bytes{whence}: {e}", bytes.len()),
             })
@@ -230,12 +239,17 @@ fn too_big(size: u64, options: &Options) -> String {
     )
 }
 
-fn read_tar(reader: Box<dyn Read + '_>, archive: &str, options: &Options, sink: &mut Sink) -> bool {
+fn read_tar(
+    reader: Box<dyn Read + '_>,
+    archive: &str,
+    options: &Options,
+    sink: &mut dyn Sink,
+) -> bool {
     let mut tar = tar::Archive::new(reader);
     let entries = match tar.entries() {
         Ok(e) => e,
         Err(e) => {
-            return sink(Event::Failed {
+            return sink.event(Event::Failed {
                 path: archive.to_string(),
                 reason: format!("not a readable tar archive: {e}"),
             })
@@ -244,14 +258,14 @@ fn read_tar(reader: Box<dyn Read + '_>, archive: &str, options: &Options, sink: 
     for (members_before, entry) in entries.enumerate() {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => return sink(damaged(archive, "tar archive", members_before, e)),
+            Err(e) => return sink.event(damaged(archive, "tar archive", members_before, e)),
         };
         let path = entry
             .path()
             .map(|p| p.to_string_lossy().trim_start_matches("./").to_string())
             .unwrap_or_default();
         let go_on = if !entry.header().entry_type().is_file() || is_clutter(&path) {
-            sink(Event::Skipped { path })
+            sink.event(Event::Skipped { path })
         } else {
             let size = entry.header().size().ok();
             emit_read(entry, path, Some(archive.to_string()), size, options, sink)
@@ -263,11 +277,11 @@ fn read_tar(reader: Box<dyn Read + '_>, archive: &str, options: &Options, sink: 
     true
 }
 
-fn read_zip_file(file: File, archive: &str, options: &Options, sink: &mut Sink) -> bool {
+fn read_zip_file(file: File, archive: &str, options: &Options, sink: &mut dyn Sink) -> bool {
     let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
         Err(e) => {
-            return sink(Event::Failed {
+            return sink.event(Event::Failed {
                 path: archive.to_string(),
                 reason: format!("not a readable zip archive: {e}"),
             })
@@ -276,7 +290,7 @@ fn read_zip_file(file: File, archive: &str, options: &Options, sink: &mut Sink) 
     for i in 0..zip.len() {
         let go_on = match zip.by_index(i) {
             Ok(member) => emit_zip_member(member, archive, options, sink),
-            Err(e) => sink(Event::Failed {
+            Err(e) => sink.event(Event::Failed {
                 path: archive.to_string(),
                 reason: format!("zip member {} cannot be read: {e}", i + 1),
             }),
@@ -292,11 +306,11 @@ fn emit_zip_member(
     member: zip::read::ZipFile<'_, impl Read>,
     archive: &str,
     options: &Options,
-    sink: &mut Sink,
+    sink: &mut dyn Sink,
 ) -> bool {
     let path = member.name().trim_start_matches("./").to_string();
     if member.is_dir() || is_clutter(&path) {
-        return sink(Event::Skipped { path });
+        return sink.event(Event::Skipped { path });
     }
     let size = Some(member.size());
     emit_read(member, path, Some(archive.to_string()), size, options, sink)
@@ -309,12 +323,12 @@ fn read_stream(
     name: &str,
     archive: Option<String>,
     options: &Options,
-    sink: &mut Sink,
+    sink: &mut dyn Sink,
 ) -> bool {
     let (head, reader) = match peek(reader, 512) {
         Ok(x) => x,
         Err(e) => {
-            return sink(Event::Failed {
+            return sink.event(Event::Failed {
                 path: name.to_string(),
                 reason: format!("cannot read: {e}"),
             })
@@ -343,7 +357,7 @@ fn read_zip_stream(
     mut reader: Box<dyn Read + '_>,
     archive: &str,
     options: &Options,
-    sink: &mut Sink,
+    sink: &mut dyn Sink,
 ) -> bool {
     let mut members = 0usize;
     loop {
@@ -355,7 +369,7 @@ fn read_zip_stream(
                 }
             }
             Ok(None) => return true,
-            Err(e) => return sink(damaged(archive, "zip stream", members, e)),
+            Err(e) => return sink.event(damaged(archive, "zip stream", members, e)),
         }
     }
 }

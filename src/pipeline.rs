@@ -191,22 +191,53 @@ pub fn run(
     })
 }
 
+/// The reader's end of the pipeline: numbers events and holds the reader back, before it
+/// reads a file, until there is room in flight.
+struct Reader<'a> {
+    jobs: Sender<(u64, Event, u64)>,
+    in_flight: &'a InFlight,
+    seq: u64,
+    /// Bytes taken by `admit` for the event about to come.
+    admitted: Option<u64>,
+}
+
+impl input::Sink for Reader<'_> {
+    fn admit(&mut self, size: u64) -> bool {
+        let ok = self.in_flight.acquire(size);
+        self.admitted = ok.then_some(size);
+        ok
+    }
+
+    fn event(&mut self, event: Event) -> bool {
+        let bytes = match self.admitted.take() {
+            Some(bytes) => bytes,
+            None => {
+                let bytes = event_bytes(&event);
+                if !self.in_flight.acquire(bytes) {
+                    return false;
+                }
+                bytes
+            }
+        };
+        let sent = self.jobs.send((self.seq, event, bytes)).is_ok();
+        self.seq += 1;
+        sent
+    }
+}
+
 fn read_all(
     inputs: &[PathBuf],
     options: &input::Options,
     jobs: Sender<(u64, Event, u64)>,
     in_flight: &InFlight,
 ) {
-    let mut seq = 0u64;
-    input::read_inputs(inputs, options, &mut |event| {
-        let bytes = event_bytes(&event);
-        if !in_flight.acquire(bytes) {
-            return false;
-        }
-        let sent = jobs.send((seq, event, bytes)).is_ok();
-        seq += 1;
-        sent
-    });
+    let mut reader = Reader {
+        jobs,
+        in_flight,
+        seq: 0,
+        admitted: None,
+    };
+    input::read_inputs(inputs, options, &mut reader);
 }
 
 fn write_in_order(
