@@ -137,7 +137,11 @@ static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Extracts every citation in `text`, in text order.
 pub fn extract(text: &str) -> Vec<Citation> {
-    let folded = Folded::new(text);
+    extract_folded(text, &Folded::new(text))
+}
+
+/// `extract` for a caller that already folded `text` (the parser folds a body once).
+pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     let t: &str = &folded.text;
     let mut found = Vec::new();
     find_symbols(t, &mut found);

@@ -43,7 +43,11 @@ fn is_quote(c: char) -> bool {
 
 /// Splits `body` into clauses. The first clause is always the preamble.
 pub fn split(body: &str, doc_type: DocType) -> Vec<Clause> {
-    let folded = Folded::new(body);
+    split_folded(body, &Folded::new(body), doc_type)
+}
+
+/// `split` for a caller that already folded `body` (the parser folds a body once).
+pub fn split_folded(body: &str, folded: &Folded, doc_type: DocType) -> Vec<Clause> {
     let t: &str = &folded.text;
     let paragraphs = match doc_type {
         DocType::Resolution => operative_paragraphs(t),

@@ -181,7 +181,9 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let sha256 = sha256_hex(text.as_bytes());
     let language = meta::detect_language(&body);
     let (doc_type, symbol) = meta::classify(&body);
-    let clauses = clauses::split(&body, doc_type);
+    // Clauses and citations both match on the folded body: fold it once.
+    let folded = norm::Folded::new(&body);
+    let clauses = clauses::split_folded(&body, &folded, doc_type);
     let preamble_end = clauses.get(1).map(|c| c.start).unwrap_or(body.len());
     // The preamble proper: up to the first paragraph or sub-item.
     let preamble = &body[..preamble_end.min(body.len())];
@@ -189,7 +191,7 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let issued_on = meta::find_date(preamble);
     let meeting = meta::find_meeting(preamble);
     let own_meeting = meeting.map(|m| format!("S/PV.{m}"));
-    let citations = citations::extract(&body)
+    let citations = citations::extract_folded(&body, &folded)
         .into_iter()
         .filter(|c| Some(&c.symbol) != symbol.as_ref() && Some(&c.symbol) != own_meeting.as_ref())
         .map(|c| (clause_at(&clauses, c.start), c))
