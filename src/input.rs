@@ -395,6 +395,50 @@ fn peek<'a>(mut reader: Box<dyn Read + 'a>, n: usize) -> io::Result<(Vec<u8>, Bo
 mod tests {
     use super::*;
 
+    /// Records what the reader asks and hands over, in order.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl Sink for Recorder {
+        fn admit(&mut self, size: u64) -> bool {
+            self.0.push(format!("admit {size}"));
+            true
+        }
+        fn event(&mut self, event: Event) -> bool {
+            self.0.push(match event {
+                Event::File(f) => format!("file {} {}", f.path, f.bytes.len()),
+                Event::Skipped { path } => format!("skipped {path}"),
+                Event::Failed { path, .. } => format!("failed {path}"),
+            });
+            true
+        }
+    }
+
+    #[test]
+    fn admits_each_file_by_its_size_before_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), b"12345").unwrap();
+        std::fs::write(dir.path().join("b.txt"), b"1234567890").unwrap();
+        std::fs::write(dir.path().join("big.txt"), vec![b'x'; 100]).unwrap();
+        let options = Options {
+            max_file_bytes: 50,
+            exclude: Vec::new(),
+        };
+        let mut recorder = Recorder::default();
+        read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);
+        // A file over the limit is refused without being admitted or read.
+        assert_eq!(
+            recorder.0,
+            [
+                "admit 5",
+                "file a.txt 5",
+                "admit 10",
+                "file b.txt 10",
+                "failed big.txt"
+            ]
+        );
+    }
+
     #[test]
     fn kinds_by_name() {
         let cases = [

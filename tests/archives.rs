@@ -348,3 +348,50 @@ fn full_text_index_stays_in_step_with_clauses() {
         "1"
     );
 }
+
+#[test]
+fn archives_on_stdin_are_recognized_by_their_first_bytes() {
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "zip",
+            zip_of(&[
+                ("z/one.txt", doc("A", "Zip from stdin.").as_bytes()),
+                ("z/", b""),
+            ]),
+        ),
+        (
+            "tar.gz",
+            gzip(&tar_of(&[(
+                "t/one.txt",
+                doc("A", "Tar from stdin.").as_bytes(),
+            )])),
+        ),
+        (
+            "tar",
+            tar_of(&[("t/two.txt", doc("A", "Plain tar from stdin.").as_bytes())]),
+        ),
+        ("gz", gzip(doc("A", "Gzip from stdin.").as_bytes())),
+    ];
+    for (name, bytes) in cases {
+        let env = Env::new();
+        let mut child = env
+            .command(&["import", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&bytes).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_exit(&out, 0, &["import", "-", name]);
+        assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1", "{name}");
+        let path = env.scalar("SELECT path FROM sources");
+        let want = match name {
+            "zip" => "z/one.txt",
+            "tar.gz" => "t/one.txt",
+            "tar" => "t/two.txt",
+            _ => "-",
+        };
+        assert_eq!(path, want, "{name}");
+    }
+}

@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long)]
     pub threads: Option<usize>,
     /// Largest document accepted; bigger ones are rejected (bytes, or with K, M, G)
-    #[arg(long, default_value = "16M", value_parser = parse_size)]
+    #[arg(long, default_value = DEFAULT_MAX_DOC_SIZE, value_parser = parse_size)]
     pub max_doc_size: u64,
     /// Largest file or archive member read; bigger ones are rejected (bytes, or with K, M, G)
     #[arg(long, default_value = "256M", value_parser = parse_size)]
@@ -37,6 +37,9 @@ pub struct Args {
     #[arg(long, short)]
     pub quiet: bool,
 }
+
+/// The document size limit of `import` and `reparse`, as written on the command line.
+pub const DEFAULT_MAX_DOC_SIZE: &str = "16M";
 
 /// Parses `16M`, `512K`, `1G` or a plain number of bytes.
 pub fn parse_size(s: &str) -> Result<u64, String> {
@@ -219,7 +222,16 @@ fn print_rejections(conn: &rusqlite::Connection, import_id: i64) -> anyhow::Resu
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{parse_size, DEFAULT_MAX_DOC_SIZE};
+
+    #[test]
+    fn command_line_default_matches_the_parser_default() {
+        let limits = crate::parse::Limits::default();
+        assert_eq!(
+            parse_size(DEFAULT_MAX_DOC_SIZE),
+            Ok(limits.max_document_bytes as u64)
+        );
+    }
 
     #[test]
     fn sizes() {

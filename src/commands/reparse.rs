@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::commands::import::parse_size;
+use crate::commands::import::{parse_size, DEFAULT_MAX_DOC_SIZE};
 use crate::{db, parse, reparse};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Largest document accepted (bytes, or with K, M, G)
-    #[arg(long, default_value = "16M", value_parser = parse_size)]
+    #[arg(long, default_value = DEFAULT_MAX_DOC_SIZE, value_parser = parse_size)]
     pub max_doc_size: u64,
 }
 

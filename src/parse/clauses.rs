@@ -58,12 +58,12 @@ pub fn split_folded(body: &str, folded: &Folded, doc_type: DocType) -> Vec<Claus
         let items = sub_items(t, p.start, p.end);
         let lead_end = items.first().map(|i| i.0).unwrap_or(p.end);
         let parent = clauses.len();
-        clauses.push(clause(body, &folded, None, p.marker, p.start, lead_end));
+        clauses.push(clause(body, folded, None, p.marker, p.start, lead_end));
         for (k, (_, marker_end, marker)) in items.iter().enumerate() {
             let end = items.get(k + 1).map(|next| next.0).unwrap_or(p.end);
             clauses.push(clause(
                 body,
-                &folded,
+                folded,
                 Some(parent),
                 Some(marker.clone()),
                 *marker_end,
