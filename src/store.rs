@@ -101,6 +101,7 @@ impl<'c> Writer<'c> {
         inputs: &[String],
         batch_documents: usize,
     ) -> Result<Writer<'c>> {
+        trust_own_rows(conn)?;
         let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into());
         conn.execute(
             "INSERT INTO imports (started_at, inputs) VALUES (?1, ?2)",
@@ -195,13 +196,17 @@ impl<'c> Writer<'c> {
 
     fn store_raw(&mut self, file: &FileItem) -> Result<()> {
         let raw = &file.raw;
-        self.conn
+        let inserted = self
+            .conn
             .prepare_cached("INSERT INTO files (sha256, size, zstd) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING")?
             .execute(params![raw.sha256, raw.size as i64, raw.zstd])?;
-        let file_id: i64 = self
-            .conn
-            .prepare_cached("SELECT id FROM files WHERE sha256 = ?1")?
-            .query_row([&raw.sha256], |r| r.get(0))?;
+        let file_id: i64 = if inserted == 1 {
+            self.conn.last_insert_rowid()
+        } else {
+            self.conn
+                .prepare_cached("SELECT id FROM files WHERE sha256 = ?1")?
+                .query_row([&raw.sha256], |r| r.get(0))?
+        };
         self.conn
             .prepare_cached(
                 "INSERT INTO file_paths (file_id, path, archive, import_id) VALUES (?1, ?2, ?3, ?4)
@@ -212,7 +217,9 @@ impl<'c> Writer<'c> {
     }
 
     fn write_document(&mut self, path: &str, doc: &Document) -> Result<()> {
-        let new_id: Option<i64> = with_derived_columns(doc, |columns| {
+        // Without RETURNING: SQLite buffers RETURNING rows in a temporary b-tree opened and
+        // closed per statement, which cost about 3% of an import's writer time.
+        let inserted = with_derived_columns(doc, |columns| {
             let mut named = columns.to_vec();
             named.push((":sha256", &doc.sha256));
             named.push((":import_id", &self.import_id));
@@ -220,11 +227,11 @@ impl<'c> Writer<'c> {
                 .prepare_cached(
                     "INSERT INTO statements (sha256, symbol, doc_type, language, title, issued_on, meeting, body, import_id)
                      VALUES (:sha256, :symbol, :doc_type, :language, :title, :issued_on, :meeting, :body, :import_id)
-                     ON CONFLICT (sha256) DO NOTHING RETURNING id",
+                     ON CONFLICT (sha256) DO NOTHING",
                 )?
-                .query_row(named.as_slice(), |r| r.get(0))
-                .optional()
+                .execute(named.as_slice())
         })?;
+        let new_id = (inserted == 1).then(|| self.conn.last_insert_rowid());
         let statement_id = match new_id {
             Some(id) => {
                 self.summary.new_statements += 1;
@@ -293,6 +300,20 @@ impl<'c> Writer<'c> {
         )?;
         Ok(())
     }
+}
+
+/// Turns off, for this connection only, the per-row checks that the writer's rows pass by
+/// construction. Every id the writer puts in a foreign key comes from its own insert in the
+/// same transaction, and every `kind` and `doc_type` from an enum whose values the schema's
+/// CHECKs accept (`enum_values_pass_the_schema_checks` below; the integration tests run
+/// `PRAGMA foreign_key_check` after their imports). Checked per row, they cost a fifth of the
+/// writer's time (20,000 documents: 4.46 s -> 3.80 s): enforcing foreign keys makes SQLite keep
+/// a statement journal, and `kind IN (...)` builds a temporary b-tree of its six values for
+/// every citation inserted. Other connections keep the checks.
+pub fn trust_own_rows(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    conn.pragma_update(None, "ignore_check_constraints", "ON")?;
+    Ok(())
 }
 
 /// Full-text indexing in bulk. The schema's triggers index each clause as it is inserted or
@@ -499,4 +520,39 @@ pub fn write_derived(
         .execute(params![statement_id, symbol, doc.language])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::params;
+
+    use crate::parse::{CitationKind, DocType};
+
+    /// `trust_own_rows` relies on this: whatever the enums hold, the schema accepts.
+    #[test]
+    fn enum_values_pass_the_schema_checks() {
+        let conn = crate::db::open_in_memory().unwrap();
+        conn.execute(
+            "INSERT INTO imports (id, started_at, inputs) VALUES (1, 'now', '[]')",
+            [],
+        )
+        .unwrap();
+        let insert_statement =
+            "INSERT INTO statements (sha256, doc_type, body, import_id) VALUES (?1, ?2, '', 1)";
+        for (k, doc_type) in DocType::ALL.iter().enumerate() {
+            conn.execute(insert_statement, params![k.to_string(), doc_type.as_str()])
+                .unwrap_or_else(|e| panic!("doc_type {}: {e}", doc_type.as_str()));
+        }
+        let insert_citation =
+            "INSERT INTO citations (statement_id, kind, symbol, raw) VALUES (1, ?1, 'S/1', 'S/1')";
+        for kind in CitationKind::ALL {
+            conn.execute(insert_citation, [kind.as_str()])
+                .unwrap_or_else(|e| panic!("kind {}: {e}", kind.as_str()));
+        }
+        // The checks are live on this connection: an unknown value is refused.
+        assert!(conn.execute(insert_citation, ["letter"]).is_err());
+        assert!(conn
+            .execute(insert_statement, params!["x", "letter"])
+            .is_err());
+    }
 }

@@ -146,6 +146,7 @@ fn every_input_form_in_one_command() {
     let after = env.query("SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM sources), (SELECT count(*) FROM clauses), (SELECT count(*) FROM citations), (SELECT count(*) FROM files), (SELECT count(*) FROM file_paths)");
     assert_eq!(before, after);
     assert_eq!(env.scalar("SELECT count(*) FROM imports"), "2");
+    env.assert_foreign_keys_hold();
 }
 
 #[test]
@@ -216,6 +217,7 @@ fn rejects_are_recorded_and_good_documents_committed() {
         env.scalar("SELECT rejected FROM imports"),
         reasons.len().to_string()
     );
+    env.assert_foreign_keys_hold();
 }
 
 #[test]
@@ -302,6 +304,7 @@ fn reparse_rebuilds_derived_rows_and_keeps_ids() {
         stderr(&out)
     );
     assert_eq!(snapshot(&env), before);
+    env.assert_foreign_keys_hold();
     // The full-text index follows the clauses.
     assert_eq!(
         env.scalar("SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH '\"维持\"'"),

@@ -32,6 +32,7 @@ fn kill_9_at_any_moment_leaves_whole_documents() {
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         assert_eq!(integrity(&env), "ok", "after a kill at {fraction}");
+        env.assert_foreign_keys_hold();
         assert_eq!(
             env.scalar(PARTIAL_STATEMENTS),
             "0",

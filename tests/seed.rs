@@ -132,4 +132,5 @@ fn all_seeds_import_with_every_field() {
     // Citations of statements the db holds point at them, whichever came first.
     assert_eq!(env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/PRST/2009/23' AND target_statement_id IS NULL"), "0");
     assert_eq!(env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/RES/1888 (2009)' AND target_statement_id IS NULL"), "0");
+    env.assert_foreign_keys_hold();
 }

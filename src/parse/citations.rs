@@ -22,6 +22,15 @@ pub enum CitationKind {
 }
 
 impl CitationKind {
+    pub const ALL: [CitationKind; 6] = [
+        CitationKind::Resolution,
+        CitationKind::PresidentialStatement,
+        CitationKind::Document,
+        CitationKind::Meeting,
+        CitationKind::GeneralAssemblyResolution,
+        CitationKind::Charter,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CitationKind::Resolution => "resolution",

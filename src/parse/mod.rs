@@ -28,6 +28,12 @@ pub enum DocType {
 }
 
 impl DocType {
+    pub const ALL: [DocType; 3] = [
+        DocType::PresidentialStatement,
+        DocType::Resolution,
+        DocType::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DocType::PresidentialStatement => "presidential_statement",

@@ -72,6 +72,13 @@ impl Env {
         query(&conn, sql)
     }
 
+    /// Every foreign key points at a row that exists: the writer does not check them per row
+    /// (`store::trust_own_rows`), so the tests check what it wrote.
+    pub fn assert_foreign_keys_hold(&self) {
+        let broken = self.query("PRAGMA foreign_key_check");
+        assert!(broken.is_empty(), "foreign keys broken: {broken:?}");
+    }
+
     pub fn scalar(&self, sql: &str) -> String {
         let rows = self.query(sql);
         assert_eq!(rows.len(), 1, "{sql} gave {rows:?}");
