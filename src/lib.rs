@@ -4,6 +4,7 @@
 //! records (pure, no I/O) → `pipeline` runs parsing on worker threads → `store` writes records
 //! into the database → `output` and the reports only read. The `commands` are thin glue.
 
+pub mod bulk;
 pub mod chart;
 pub mod cli;
 pub mod commands;

@@ -75,6 +75,7 @@ fn counts(conn: &Connection) -> Result<Counts, StoreError> {
 /// Reparses every statement. Runs in one transaction: all or nothing.
 pub fn reparse(conn: &Connection, limits: &Limits) -> Result<Changes, StoreError> {
     store::trust_own_rows(conn)?;
+    crate::bulk::register(conn)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     match reparse_in_transaction(conn, limits) {
         Ok(changes) => {
@@ -97,6 +98,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
     let lifted = LiftedTriggers::lift(conn, &[FTS_INSERT_TRIGGER, FTS_DELETE_TRIGGER])?;
     let mut done: HashSet<i64> = HashSet::new();
     let mut cache = store::WriteCache::load(conn)?;
+    let mut derived = store::Derived::default();
     let file_ids: Vec<i64> = conn
         .prepare("SELECT id FROM files ORDER BY id")?
         .query_map([], |r| r.get(0))?
@@ -114,7 +116,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
             changes.unreadable_files += 1;
             continue;
         };
-        for doc in &parsed.documents {
+        for doc in parsed.documents {
             let id: Option<i64> = conn
                 .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
                 .query_row([&doc.sha256], |r| r.get(0))
@@ -122,7 +124,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
             let Some(id) = id.filter(|id| done.insert(*id)) else {
                 continue;
             };
-            if update_metadata(conn, id, doc)? {
+            if update_metadata(conn, id, &doc)? {
                 changes.metadata_changed += 1;
             }
             conn.prepare_cached("DELETE FROM citations WHERE statement_id = ?1")?
@@ -131,10 +133,14 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
                 .execute([id])?;
             conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
                 .execute([id])?;
-            store::write_derived(conn, &mut cache, id, doc)?;
+            derived.add(id, doc);
+            if derived.is_full() {
+                derived.write(conn, &mut cache)?;
+            }
             changes.reparsed += 1;
         }
     }
+    derived.write(conn, &mut cache)?;
     changes.not_found = changes.statements - changes.reparsed;
     conn.execute(
         "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM statement_tags)",

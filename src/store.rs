@@ -3,10 +3,13 @@
 //! citations), keeps the `imports` log and records every rejection in `import_errors`.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
+use rusqlite::vtab::Context;
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::Serialize;
 
+use crate::bulk::{self, RowSource, Rows};
 use crate::parse::{Document, FileError, ParsedFile};
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +91,7 @@ pub struct Writer<'c> {
     batch_documents: usize,
     in_batch: usize,
     cache: WriteCache,
+    derived: Derived,
 }
 
 fn now() -> String {
@@ -102,6 +106,7 @@ impl<'c> Writer<'c> {
         batch_documents: usize,
     ) -> Result<Writer<'c>> {
         trust_own_rows(conn)?;
+        bulk::register(conn)?;
         let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into());
         conn.execute(
             "INSERT INTO imports (started_at, inputs) VALUES (?1, ?2)",
@@ -116,6 +121,7 @@ impl<'c> Writer<'c> {
             batch_documents: batch_documents.max(1),
             in_batch: 0,
             cache: WriteCache::load(conn)?,
+            derived: Derived::default(),
         })
     }
 
@@ -137,6 +143,7 @@ impl<'c> Writer<'c> {
 
     fn commit(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
+            self.derived.write(self.conn, &mut self.cache)?;
             if let Some(mut fts) = self.fts.take() {
                 fts.finish(self.conn)?;
             }
@@ -179,7 +186,7 @@ impl<'c> Writer<'c> {
         for rejection in &parsed.rejections {
             self.reject(&file.path, rejection.doc_index, &rejection.reason)?;
         }
-        for doc in &parsed.documents {
+        for doc in parsed.documents {
             self.write_document(&file.path, doc)?;
             self.in_batch += 1;
         }
@@ -216,10 +223,10 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    fn write_document(&mut self, path: &str, doc: &Document) -> Result<()> {
+    fn write_document(&mut self, path: &str, doc: Document) -> Result<()> {
         // Without RETURNING: SQLite buffers RETURNING rows in a temporary b-tree opened and
         // closed per statement, which cost about 3% of an import's writer time.
-        let inserted = with_derived_columns(doc, |columns| {
+        let inserted = with_derived_columns(&doc, |columns| {
             let mut named = columns.to_vec();
             named.push((":sha256", &doc.sha256));
             named.push((":import_id", &self.import_id));
@@ -232,10 +239,14 @@ impl<'c> Writer<'c> {
                 .execute(named.as_slice())
         })?;
         let new_id = (inserted == 1).then(|| self.conn.last_insert_rowid());
+        let doc_index = doc.doc_index;
         let statement_id = match new_id {
             Some(id) => {
                 self.summary.new_statements += 1;
-                self.write_parts(id, doc)?;
+                self.derived.add(id, doc);
+                if self.derived.is_full() {
+                    self.derived.write(self.conn, &mut self.cache)?;
+                }
                 id
             }
             None => {
@@ -250,13 +261,8 @@ impl<'c> Writer<'c> {
                 "INSERT INTO sources (statement_id, path, doc_index, import_id) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT DO NOTHING",
             )?
-            .execute(params![statement_id, path, doc.doc_index, self.import_id])?;
+            .execute(params![statement_id, path, doc_index, self.import_id])?;
         Ok(())
-    }
-
-    /// Tags, clauses and citations of a new statement.
-    fn write_parts(&mut self, statement_id: i64, doc: &Document) -> Result<()> {
-        write_derived(self.conn, &mut self.cache, statement_id, doc)
     }
 
     /// Commits the last batch and closes the import's log entry.
@@ -447,79 +453,271 @@ impl WriteCache {
             held_symbols,
         })
     }
+
+    /// The id of the tag named `name`, made if new.
+    fn tag_id(&mut self, conn: &Connection, name: &str) -> Result<i64> {
+        if let Some(&id) = self.tag_ids.get(name) {
+            return Ok(id);
+        }
+        let id: i64 = conn
+            .prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id")?
+            .query_row([name], |r| r.get(0))?;
+        self.tag_ids.insert(name.to_owned(), id);
+        Ok(id)
+    }
 }
 
-/// Writes what is derived from a statement's text: tags, clauses, citations (with their
-/// targets), and points earlier citations of this statement's symbol at it. Shared by import
-/// and `reparse`, so that both derive the same rows.
-pub fn write_derived(
-    conn: &Connection,
-    cache: &mut WriteCache,
-    statement_id: i64,
-    doc: &Document,
-) -> Result<()> {
-    let tag_ids = &mut cache.tag_ids;
-    for (k, tag) in doc.tags.iter().enumerate() {
-        let tag_id = match tag_ids.get(tag) {
-            Some(&id) => id,
-            None => {
-                let id: i64 = conn
-                    .prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id")?
-                    .query_row([tag], |r| r.get(0))?;
-                tag_ids.insert(tag.clone(), id);
-                id
+/// Text gathered in `Derived` before it writes, at most: a bound on memory whatever the batch
+/// size and the size of documents.
+const DERIVED_BYTES: usize = 2 << 20;
+
+/// What is derived from the text of new statements (tags, clauses, citations with their
+/// targets), gathered and then written with one INSERT per table (`bulk`). Shared by import and
+/// `reparse`, so that both derive the same rows.
+#[derive(Default)]
+pub struct Derived {
+    pending: Vec<(i64, Document)>,
+    bytes: usize,
+}
+
+impl Derived {
+    /// Gathers what `doc`, the text of statement `statement_id`, gives.
+    pub fn add(&mut self, statement_id: i64, mut doc: Document) {
+        // The body went into the statement's row; the derived rows do not need it.
+        doc.body = String::new();
+        self.bytes += doc.clauses.iter().map(|c| c.text.len()).sum::<usize>()
+            + doc
+                .citations
+                .iter()
+                .map(|(_, c)| c.symbol.len() + c.raw.len())
+                .sum::<usize>();
+        self.pending.push((statement_id, doc));
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.bytes >= DERIVED_BYTES
+    }
+
+    /// Writes everything gathered, then points earlier citations of the new statements'
+    /// symbols at them. Call inside the transaction that wrote the statements.
+    pub fn write(&mut self, conn: &Connection, cache: &mut WriteCache) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        self.bytes = 0;
+        // Clause ids are given here rather than by SQLite, so that sub-items and citations can
+        // name their clause in the same statement. The transaction holds the write lock, so no
+        // one else takes these ids.
+        let mut next_clause_id: i64 =
+            conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM clauses", [], |r| {
+                r.get(0)
+            })?;
+        let mut docs = Vec::with_capacity(self.pending.len());
+        for (statement_id, doc) in self.pending.drain(..) {
+            let tag_ids = doc
+                .tags
+                .iter()
+                .map(|tag| cache.tag_id(conn, tag))
+                .collect::<Result<Vec<_>>>()?;
+            if let Some(symbol) = &doc.symbol {
+                cache.held_symbols.insert(symbol.clone());
             }
-        };
-        conn.prepare_cached(
-            "INSERT INTO statement_tags (statement_id, tag_id, position) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![statement_id, tag_id, k as i64 + 1])?;
-    }
-    let mut clause_ids = Vec::with_capacity(doc.clauses.len());
-    {
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO clauses (statement_id, position, parent_id, marker, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (k, clause) in doc.clauses.iter().enumerate() {
-            let parent_id = clause.parent.and_then(|p| clause_ids.get(p).copied());
-            insert.execute(params![
+            let first_clause_id = next_clause_id;
+            next_clause_id += doc.clauses.len() as i64;
+            docs.push(DerivedDoc {
                 statement_id,
-                k as i64 + 1,
-                parent_id,
-                clause.marker,
-                clause.text
-            ])?;
-            clause_ids.push(conn.last_insert_rowid());
+                first_clause_id,
+                tag_ids,
+                doc,
+            });
         }
-    }
-    for (clause, c) in &doc.citations {
-        let clause_id = clause_ids.get(*clause);
-        if cache.held_symbols.contains(&c.symbol) {
-            conn.prepare_cached(
-                "INSERT INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5,
-                         (SELECT id FROM statements WHERE symbol = ?4 AND id <> ?1 ORDER BY language IS ?6 DESC, id LIMIT 1))",
-            )?
-            .execute(params![statement_id, clause_id, c.kind.as_str(), c.symbol, c.raw, doc.language])?;
-        } else {
-            conn.prepare_cached("INSERT INTO citations (statement_id, clause_id, kind, symbol, raw) VALUES (?1, ?2, ?3, ?4, ?5)")?
-                .execute(params![statement_id, clause_id, c.kind.as_str(), c.symbol, c.raw])?;
-        }
-    }
-    if let Some(symbol) = &doc.symbol {
-        cache.held_symbols.insert(symbol.clone());
-        // Citations written before this statement arrived now find it; a citation already
-        // pointing at a version in another language moves to this one if it matches its own.
+        // A citation of a symbol no statement carries has no target: most citations, spared the
+        // look-up.
+        let held: Vec<Vec<bool>> = docs
+            .iter()
+            .map(|d| {
+                d.doc
+                    .citations
+                    .iter()
+                    .map(|(_, c)| cache.held_symbols.contains(&c.symbol))
+                    .collect()
+            })
+            .collect();
+        let batch = Rc::new(DerivedBatch { docs, held });
         conn.prepare_cached(
-            "UPDATE citations SET target_statement_id = ?1
-             WHERE symbol = ?2 AND statement_id <> ?1 AND (
-                 target_statement_id IS NULL
-                 OR ((SELECT language FROM statements WHERE id = citations.statement_id) IS ?3
-                     AND (SELECT language FROM statements WHERE id = citations.target_statement_id) IS NOT ?3))",
+            "INSERT OR FAIL INTO clauses (id, statement_id, position, parent_id, marker, text)
+             SELECT c0, c1, c2, c3, c4, c5 FROM councildb_rows(?1)",
         )?
-        .execute(params![statement_id, symbol, doc.language])?;
+        .execute([RowSource::new(ClauseRows::new(&batch))])?;
+        conn.prepare_cached(
+            "INSERT OR FAIL INTO statement_tags (statement_id, tag_id, position)
+             SELECT c0, c1, c2 FROM councildb_rows(?1)",
+        )?
+        .execute([RowSource::new(TagRows::new(&batch))])?;
+        conn.prepare_cached(
+            "INSERT OR FAIL INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id)
+             SELECT c0, c1, c2, c3, c4,
+                    CASE WHEN c5 THEN coalesce(
+                        (SELECT min(id) FROM statements WHERE symbol = c3 AND id <> c0 AND language IS c6),
+                        (SELECT min(id) FROM statements WHERE symbol = c3 AND id <> c0)) END
+             FROM councildb_rows(?1)",
+        )?
+        .execute([RowSource::new(CitationRows::new(&batch))])?;
+        for d in &batch.docs {
+            if let Some(symbol) = &d.doc.symbol {
+                // Citations written before this statement arrived now find it; a citation
+                // already pointing at a version in another language moves to this one if it
+                // matches its own.
+                conn.prepare_cached(
+                    "UPDATE citations SET target_statement_id = ?1
+                     WHERE symbol = ?2 AND statement_id <> ?1 AND (
+                         target_statement_id IS NULL
+                         OR ((SELECT language FROM statements WHERE id = citations.statement_id) IS ?3
+                             AND (SELECT language FROM statements WHERE id = citations.target_statement_id) IS NOT ?3))",
+                )?
+                .execute(params![d.statement_id, symbol, d.doc.language])?;
+            }
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+struct DerivedDoc {
+    statement_id: i64,
+    first_clause_id: i64,
+    tag_ids: Vec<i64>,
+    doc: Document,
+}
+
+struct DerivedBatch {
+    docs: Vec<DerivedDoc>,
+    /// For each document's citations: whether a statement carries the symbol cited.
+    held: Vec<Vec<bool>>,
+}
+
+/// (document, item) of every row of one table, in order.
+fn row_index(batch: &DerivedBatch, items: impl Fn(&Document) -> usize) -> Vec<(u32, u32)> {
+    batch
+        .docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| (0..items(&doc.doc)).map(move |k| (d as u32, k as u32)))
+        .collect()
+}
+
+/// `clauses` rows: c0 id, c1 statement_id, c2 position, c3 parent_id, c4 marker, c5 text.
+struct ClauseRows {
+    batch: Rc<DerivedBatch>,
+    index: Vec<(u32, u32)>,
+}
+
+impl ClauseRows {
+    fn new(batch: &Rc<DerivedBatch>) -> ClauseRows {
+        ClauseRows {
+            index: row_index(batch, |doc| doc.clauses.len()),
+            batch: Rc::clone(batch),
+        }
+    }
+}
+
+impl Rows for ClauseRows {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
+        let (d, k) = self.index[row];
+        let d = &self.batch.docs[d as usize];
+        let k = k as usize;
+        let clause = &d.doc.clauses[k];
+        match col {
+            0 => ctx.set_result(&(d.first_clause_id + k as i64)),
+            1 => ctx.set_result(&d.statement_id),
+            2 => ctx.set_result(&(k as i64 + 1)),
+            // A sub-item's paragraph comes before it.
+            3 => ctx.set_result(
+                &clause
+                    .parent
+                    .filter(|&p| p < k)
+                    .map(|p| d.first_clause_id + p as i64),
+            ),
+            4 => ctx.set_result(&clause.marker),
+            5 => ctx.set_result(&clause.text),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `statement_tags` rows: c0 statement_id, c1 tag_id, c2 position.
+struct TagRows {
+    batch: Rc<DerivedBatch>,
+    index: Vec<(u32, u32)>,
+}
+
+impl TagRows {
+    fn new(batch: &Rc<DerivedBatch>) -> TagRows {
+        TagRows {
+            index: row_index(batch, |doc| doc.tags.len()),
+            batch: Rc::clone(batch),
+        }
+    }
+}
+
+impl Rows for TagRows {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
+        let (d, k) = self.index[row];
+        let d = &self.batch.docs[d as usize];
+        match col {
+            0 => ctx.set_result(&d.statement_id),
+            1 => ctx.set_result(&d.tag_ids[k as usize]),
+            2 => ctx.set_result(&(k as i64 + 1)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `citations` rows: c0 statement_id, c1 clause_id, c2 kind, c3 symbol, c4 raw, c5 whether a
+/// statement carries the symbol, c6 the citing statement's language.
+struct CitationRows {
+    batch: Rc<DerivedBatch>,
+    index: Vec<(u32, u32)>,
+}
+
+impl CitationRows {
+    fn new(batch: &Rc<DerivedBatch>) -> CitationRows {
+        CitationRows {
+            index: row_index(batch, |doc| doc.citations.len()),
+            batch: Rc::clone(batch),
+        }
+    }
+}
+
+impl Rows for CitationRows {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
+        let (d, k) = (self.index[row].0 as usize, self.index[row].1 as usize);
+        let doc = &self.batch.docs[d];
+        let (clause, citation) = &doc.doc.citations[k];
+        match col {
+            0 => ctx.set_result(&doc.statement_id),
+            1 => ctx.set_result(
+                &(*clause < doc.doc.clauses.len()).then(|| doc.first_clause_id + *clause as i64),
+            ),
+            2 => ctx.set_result(&citation.kind.as_str()),
+            3 => ctx.set_result(&citation.symbol),
+            4 => ctx.set_result(&citation.raw),
+            5 => ctx.set_result(&self.batch.held[d][k]),
+            6 => ctx.set_result(&doc.doc.language),
+            _ => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
