@@ -6,6 +6,7 @@
 
 pub mod bulk;
 pub mod chart;
+pub mod checkpoint;
 pub mod cli;
 pub mod commands;
 pub mod db;

@@ -3,6 +3,7 @@
 //! citations), keeps the `imports` log and records every rejection in `import_errors`.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::rc::Rc;
 
 use rusqlite::vtab::Context;
@@ -10,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::Serialize;
 
 use crate::bulk::{self, RowSource, Rows};
+use crate::checkpoint::Checkpointer;
 use crate::parse::{Document, FileError, ParsedFile};
 
 #[derive(Debug, thiserror::Error)]
@@ -85,6 +87,7 @@ pub const DEFAULT_BATCH_DOCUMENTS: usize = 2000;
 
 pub struct Writer<'c> {
     conn: &'c Connection,
+    checkpointer: Option<Checkpointer>,
     fts: Option<FtsBulk>,
     import_id: i64,
     summary: Summary,
@@ -115,6 +118,7 @@ impl<'c> Writer<'c> {
         let import_id = conn.last_insert_rowid();
         Ok(Writer {
             conn,
+            checkpointer: None,
             fts: None,
             import_id,
             summary: Summary::default(),
@@ -133,8 +137,22 @@ impl<'c> Writer<'c> {
         &self.summary
     }
 
+    /// Copies committed pages into the database file on a second connection to `path` (the
+    /// file `conn` has open) instead of inside the writer's commits.
+    pub fn checkpoint_in_background(&mut self, path: &Path) -> Result<()> {
+        self.checkpointer = Some(Checkpointer::start(path, self.conn)?);
+        Ok(())
+    }
+
     fn ensure_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
+            if let Some(checkpointer) = self.checkpointer.take() {
+                if checkpointer.before_transaction() {
+                    self.checkpointer = Some(checkpointer);
+                } else {
+                    checkpointer.give_back(self.conn)?;
+                }
+            }
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.fts = Some(FtsBulk::start(self.conn)?);
         }
@@ -148,6 +166,9 @@ impl<'c> Writer<'c> {
                 fts.finish(self.conn)?;
             }
             self.conn.execute_batch("COMMIT")?;
+            if let Some(checkpointer) = &self.checkpointer {
+                checkpointer.committed();
+            }
         }
         self.in_batch = 0;
         Ok(())
@@ -274,6 +295,9 @@ impl<'c> Writer<'c> {
             "ok"
         };
         self.log(status)?;
+        if let Some(checkpointer) = self.checkpointer.take() {
+            checkpointer.finish();
+        }
         Ok(self.summary)
     }
 

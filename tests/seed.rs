@@ -116,6 +116,10 @@ fn all_seeds_import_with_every_field() {
     let env = Env::new();
     let out = env.expect(&["import", p(&seeds())], 0);
     assert!(stderr(&out).contains("0 rejected"), "{}", stderr(&out));
+    // Everything is in the database file once the import is done: users copy that file alone.
+    let mut wal = env.db().into_os_string();
+    wal.push("-wal");
+    assert!(!std::path::Path::new(&wal).exists(), "{wal:?} left behind");
     // Every language of the UN is represented, and every statement has its metadata.
     assert_eq!(env.scalar("SELECT group_concat(language) FROM (SELECT DISTINCT language FROM statements ORDER BY language)"), "ar,en,es,fr,ru,zh");
     assert_eq!(env.scalar("SELECT count(*) FROM statements WHERE language IS NULL OR issued_on IS NULL OR meeting IS NULL"), "0");
