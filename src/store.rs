@@ -147,7 +147,7 @@ impl<'c> Writer<'c> {
     fn ensure_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
             if let Some(checkpointer) = self.checkpointer.take() {
-                if checkpointer.before_transaction() {
+                if checkpointer.before_transaction(self.conn)? {
                     self.checkpointer = Some(checkpointer);
                 } else {
                     checkpointer.give_back(self.conn)?;
@@ -445,17 +445,34 @@ pub fn with_derived_columns<T>(doc: &Document, f: impl FnOnce(&[(&str, &dyn ToSq
     ])
 }
 
+/// The statement a citation points at, as SQL over the cited `symbol`, the `citing` statement's
+/// id and its `language`: the first statement held with that symbol in the citing statement's
+/// language, else the first with that symbol in any language, never the citing statement
+/// itself; NULL when none is held. The one statement of this rule.
+fn target_sql(symbol: &str, citing: &str, language: &str) -> String {
+    format!(
+        "coalesce(
+            (SELECT min(id) FROM statements WHERE symbol = {symbol} AND id <> {citing} AND language IS {language}),
+            (SELECT min(id) FROM statements WHERE symbol = {symbol} AND id <> {citing}))"
+    )
+}
+
+/// `UPDATE citations` setting each row's target by `target_sql`; add a WHERE clause to limit it.
+fn retarget_sql() -> String {
+    format!(
+        "UPDATE citations SET target_statement_id = {}",
+        target_sql(
+            "citations.symbol",
+            "citations.statement_id",
+            "(SELECT language FROM statements WHERE id = citations.statement_id)"
+        )
+    )
+}
+
 /// Points every citation at the statement carrying its symbol (preferring one in the citing
 /// statement's language), or at nothing.
 pub fn resolve_all_targets(conn: &Connection) -> Result<usize> {
-    Ok(conn.execute(
-        "UPDATE citations SET target_statement_id = (
-             SELECT s.id FROM statements s JOIN statements citing ON citing.id = citations.statement_id
-             WHERE s.symbol = citations.symbol AND s.id <> citations.statement_id
-             ORDER BY s.language IS citing.language DESC, s.id
-             LIMIT 1)",
-        [],
-    )?)
+    Ok(conn.execute(&retarget_sql(), [])?)
 }
 
 /// What a writer remembers between documents to spare itself look-ups.
@@ -502,6 +519,7 @@ const DERIVED_BYTES: usize = 2 << 20;
 pub struct Derived {
     pending: Vec<(i64, Document)>,
     bytes: usize,
+    disposal: Option<Disposal>,
 }
 
 impl Derived {
@@ -568,41 +586,113 @@ impl Derived {
             })
             .collect();
         let batch = Rc::new(DerivedBatch { docs, held });
-        conn.prepare_cached(
+        insert_rows(
+            conn,
             "INSERT OR FAIL INTO clauses (id, statement_id, position, parent_id, marker, text)
              SELECT c0, c1, c2, c3, c4, c5 FROM councildb_rows(?1)",
-        )?
-        .execute([RowSource::new(ClauseRows::new(&batch))])?;
-        conn.prepare_cached(
+            ClauseRows::new(&batch),
+        )?;
+        insert_rows(
+            conn,
             "INSERT OR FAIL INTO statement_tags (statement_id, tag_id, position)
              SELECT c0, c1, c2 FROM councildb_rows(?1)",
-        )?
-        .execute([RowSource::new(TagRows::new(&batch))])?;
-        conn.prepare_cached(
-            "INSERT OR FAIL INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id)
-             SELECT c0, c1, c2, c3, c4,
-                    CASE WHEN c5 THEN coalesce(
-                        (SELECT min(id) FROM statements WHERE symbol = c3 AND id <> c0 AND language IS c6),
-                        (SELECT min(id) FROM statements WHERE symbol = c3 AND id <> c0)) END
-             FROM councildb_rows(?1)",
-        )?
-        .execute([RowSource::new(CitationRows::new(&batch))])?;
-        for d in &batch.docs {
-            if let Some(symbol) = &d.doc.symbol {
-                // Citations written before this statement arrived now find it; a citation
-                // already pointing at a version in another language moves to this one if it
-                // matches its own.
-                conn.prepare_cached(
-                    "UPDATE citations SET target_statement_id = ?1
-                     WHERE symbol = ?2 AND statement_id <> ?1 AND (
-                         target_statement_id IS NULL
-                         OR ((SELECT language FROM statements WHERE id = citations.statement_id) IS ?3
-                             AND (SELECT language FROM statements WHERE id = citations.target_statement_id) IS NOT ?3))",
-                )?
-                .execute(params![d.statement_id, symbol, d.doc.language])?;
-            }
+            TagRows::new(&batch),
+        )?;
+        insert_rows(
+            conn,
+            &format!(
+                "INSERT OR FAIL INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id)
+                 SELECT c0, c1, c2, c3, c4, CASE WHEN c5 THEN {} END FROM councildb_rows(?1)",
+                target_sql("c3", "c0", "c6")
+            ),
+            CitationRows::new(&batch),
+        )?;
+        // Citations written before these statements arrived now find them, and a citation
+        // pointing at a version in another language moves to one in its own.
+        let symbols: Vec<String> = batch
+            .docs
+            .iter()
+            .filter_map(|d| d.doc.symbol.clone())
+            .collect();
+        if !symbols.is_empty() {
+            insert_rows(
+                conn,
+                &format!(
+                    "{} WHERE symbol IN (SELECT c0 FROM councildb_rows(?1))",
+                    retarget_sql()
+                ),
+                Symbols(symbols),
+            )?;
+        }
+        // The statements above let go of the batch. Freeing a batch's million small strings
+        // took 4% of the writer's time, so another thread does it.
+        if let Ok(batch) = Rc::try_unwrap(batch) {
+            self.disposal
+                .get_or_insert_with(Disposal::start)
+                .dispose(batch.docs);
         }
         Ok(())
+    }
+}
+
+/// Runs `sql` with `rows` as `?1`, then unbinds them so that the cached statement does not keep
+/// them alive.
+fn insert_rows(conn: &Connection, sql: &str, rows: impl Rows) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let changed = stmt.execute([RowSource::new(rows)])?;
+    stmt.raw_bind_parameter(1, rusqlite::types::Null)?;
+    Ok(changed)
+}
+
+/// A thread that frees what it is sent; without one (it could not start), the sender frees.
+struct Disposal {
+    bin: Option<std::sync::mpsc::Sender<Vec<DerivedDoc>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Disposal {
+    fn start() -> Disposal {
+        let (bin, contents) = std::sync::mpsc::channel::<Vec<DerivedDoc>>();
+        let thread = std::thread::Builder::new()
+            .name("councildb-free".into())
+            .spawn(move || contents.into_iter().for_each(drop))
+            .ok();
+        Disposal {
+            bin: thread.is_some().then_some(bin),
+            thread,
+        }
+    }
+
+    fn dispose(&self, docs: Vec<DerivedDoc>) {
+        if let Some(bin) = &self.bin {
+            // A send fails only when the thread is gone; the documents then drop here.
+            let _ = bin.send(docs);
+        }
+    }
+}
+
+impl Drop for Disposal {
+    fn drop(&mut self) {
+        self.bin = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// One column of symbols.
+struct Symbols(Vec<String>);
+
+impl Rows for Symbols {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
+        match col {
+            0 => ctx.set_result(&self.0[row]),
+            _ => Ok(()),
+        }
     }
 }
 
