@@ -75,7 +75,6 @@ fn counts(conn: &Connection) -> Result<Counts, StoreError> {
 /// Reparses every statement. Runs in one transaction: all or nothing.
 pub fn reparse(conn: &Connection, limits: &Limits) -> Result<Changes, StoreError> {
     store::trust_own_rows(conn)?;
-    crate::bulk::register(conn)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     match reparse_in_transaction(conn, limits) {
         Ok(changes) => {
@@ -98,7 +97,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
     let lifted = LiftedTriggers::lift(conn, &[FTS_INSERT_TRIGGER, FTS_DELETE_TRIGGER])?;
     let mut done: HashSet<i64> = HashSet::new();
     let mut cache = store::WriteCache::load(conn)?;
-    let mut derived = store::Derived::default();
+    let mut derived = store::Derived::new(conn)?;
     let file_ids: Vec<i64> = conn
         .prepare("SELECT id FROM files ORDER BY id")?
         .query_map([], |r| r.get(0))?
@@ -133,10 +132,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
                 .execute([id])?;
             conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
                 .execute([id])?;
-            derived.add(id, doc);
-            if derived.is_full() {
-                derived.write(conn, &mut cache)?;
-            }
+            derived.add(conn, &mut cache, id, doc)?;
             changes.reparsed += 1;
         }
     }

@@ -109,7 +109,6 @@ impl<'c> Writer<'c> {
         batch_documents: usize,
     ) -> Result<Writer<'c>> {
         trust_own_rows(conn)?;
-        bulk::register(conn)?;
         let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into());
         conn.execute(
             "INSERT INTO imports (started_at, inputs) VALUES (?1, ?2)",
@@ -125,7 +124,7 @@ impl<'c> Writer<'c> {
             batch_documents: batch_documents.max(1),
             in_batch: 0,
             cache: WriteCache::load(conn)?,
-            derived: Derived::default(),
+            derived: Derived::new(conn)?,
         })
     }
 
@@ -264,10 +263,7 @@ impl<'c> Writer<'c> {
         let statement_id = match new_id {
             Some(id) => {
                 self.summary.new_statements += 1;
-                self.derived.add(id, doc);
-                if self.derived.is_full() {
-                    self.derived.write(self.conn, &mut self.cache)?;
-                }
+                self.derived.add(self.conn, &mut self.cache, id, doc)?;
                 id
             }
             None => {
@@ -336,10 +332,11 @@ impl<'c> Writer<'c> {
 /// construction. Every id the writer puts in a foreign key comes from its own insert in the
 /// same transaction, and every `kind` and `doc_type` from an enum whose values the schema's
 /// CHECKs accept (`enum_values_pass_the_schema_checks` below; the integration tests run
-/// `PRAGMA foreign_key_check` after their imports). Checked per row, they cost a fifth of the
-/// writer's time (20,000 documents: 4.46 s -> 3.80 s): enforcing foreign keys makes SQLite keep
-/// a statement journal, and `kind IN (...)` builds a temporary b-tree of its six values for
-/// every citation inserted. Other connections keep the checks.
+/// `PRAGMA foreign_key_check` after their imports). Checked, they cost a fifth of the writer's
+/// time when every row had a statement of its own (20,000 documents: 4.46 s -> 3.80 s):
+/// enforcing foreign keys makes SQLite keep a statement journal, and `kind IN (...)` builds a
+/// temporary b-tree of its six values for every statement run. Other connections keep the
+/// checks.
 pub fn trust_own_rows(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
@@ -515,7 +512,6 @@ const DERIVED_BYTES: usize = 2 << 20;
 /// What is derived from the text of new statements (tags, clauses, citations with their
 /// targets), gathered and then written with one INSERT per table (`bulk`). Shared by import and
 /// `reparse`, so that both derive the same rows.
-#[derive(Default)]
 pub struct Derived {
     pending: Vec<(i64, Document)>,
     bytes: usize,
@@ -523,8 +519,25 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Gathers what `doc`, the text of statement `statement_id`, gives.
-    pub fn add(&mut self, statement_id: i64, mut doc: Document) {
+    /// Rows to be written through `conn`.
+    pub fn new(conn: &Connection) -> Result<Derived> {
+        bulk::register(conn)?;
+        Ok(Derived {
+            pending: Vec::new(),
+            bytes: 0,
+            disposal: None,
+        })
+    }
+
+    /// Gathers what `doc`, the text of statement `statement_id`, gives, and writes what was
+    /// gathered once it passes `DERIVED_BYTES`.
+    pub fn add(
+        &mut self,
+        conn: &Connection,
+        cache: &mut WriteCache,
+        statement_id: i64,
+        mut doc: Document,
+    ) -> Result<()> {
         // The body went into the statement's row; the derived rows do not need it.
         doc.body = String::new();
         self.bytes += doc.clauses.iter().map(|c| c.text.len()).sum::<usize>()
@@ -534,10 +547,10 @@ impl Derived {
                 .map(|(_, c)| c.symbol.len() + c.raw.len())
                 .sum::<usize>();
         self.pending.push((statement_id, doc));
-    }
-
-    pub fn is_full(&self) -> bool {
-        self.bytes >= DERIVED_BYTES
+        if self.bytes >= DERIVED_BYTES {
+            self.write(conn, cache)?;
+        }
+        Ok(())
     }
 
     /// Writes everything gathered, then points earlier citations of the new statements'
@@ -586,6 +599,9 @@ impl Derived {
             })
             .collect();
         let batch = Rc::new(DerivedBatch { docs, held });
+        // OR FAIL, not the default ABORT: on an error the whole transaction is rolled back
+        // anyway, and ABORT makes SQLite journal every page a many-row statement touches, so
+        // that it can undo just that statement (it doubled the import's system time).
         insert_rows(
             conn,
             "INSERT OR FAIL INTO clauses (id, statement_id, position, parent_id, marker, text)
