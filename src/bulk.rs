@@ -12,7 +12,7 @@ use std::ffi::{c_int, c_void, CStr};
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use rusqlite::types::{ToSql, ToSqlOutput};
+use rusqlite::types::{ToSql, ToSqlOutput, Value};
 use rusqlite::vtab::{
     eponymous_only_module, Context, Filters, IndexConstraintOp, IndexInfo, VTab, VTabConnection,
     VTabCursor,
@@ -140,9 +140,12 @@ unsafe impl VTabCursor for RowsCursor<'_> {
         _: Option<&str>,
         args: &Filters<'_>,
     ) -> rusqlite::Result<()> {
+        // A bound pointer reads as NULL; anything else (text, a number) is no source, and
+        // rusqlite must not be asked for a pointer in it (it asserts that in debug builds).
+        let is_pointer = idx_num == 1 && matches!(args.get::<Value>(0), Ok(Value::Null));
         // SAFETY: a pointer tagged POINTER_TYPE is only ever made by `RowSource::to_sql`, from an
         // Rc<Box<dyn Rows>> that SQLite keeps alive while it is bound to the statement.
-        self.rows = if idx_num == 1 {
+        self.rows = if is_pointer {
             unsafe { args.get_pointer::<Box<dyn Rows>>(0, POINTER_TYPE) }.map(|rows| &**rows)
         } else {
             None
@@ -262,5 +265,6 @@ mod tests {
         assert_eq!(count("SELECT count(*) FROM councildb_rows"), 0);
         assert_eq!(count("SELECT count(*) FROM councildb_rows(NULL)"), 0);
         assert_eq!(count("SELECT count(*) FROM councildb_rows('text')"), 0);
+        assert_eq!(count("SELECT count(*) FROM councildb_rows(42)"), 0);
     }
 }
