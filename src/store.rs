@@ -606,13 +606,13 @@ impl Derived {
             conn,
             "INSERT OR FAIL INTO clauses (id, statement_id, position, parent_id, marker, text)
              SELECT c0, c1, c2, c3, c4, c5 FROM councildb_rows(?1)",
-            ClauseRows::new(&batch),
+            BatchRows::clauses(&batch),
         )?;
         insert_rows(
             conn,
             "INSERT OR FAIL INTO statement_tags (statement_id, tag_id, position)
              SELECT c0, c1, c2 FROM councildb_rows(?1)",
-            TagRows::new(&batch),
+            BatchRows::tags(&batch),
         )?;
         insert_rows(
             conn,
@@ -621,7 +621,7 @@ impl Derived {
                  SELECT c0, c1, c2, c3, c4, CASE WHEN c5 THEN {} END FROM councildb_rows(?1)",
                 target_sql("c3", "c0", "c6")
             ),
-            CitationRows::new(&batch),
+            BatchRows::citations(&batch),
         )?;
         // Citations written before these statements arrived now find them, and a citation
         // pointing at a version in another language moves to one in its own.
@@ -725,128 +725,114 @@ struct DerivedBatch {
     held: Vec<Vec<bool>>,
 }
 
-/// (document, item) of every row of one table, in order.
-fn row_index(batch: &DerivedBatch, items: impl Fn(&Document) -> usize) -> Vec<(u32, u32)> {
-    batch
-        .docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| (0..items(&doc.doc)).map(move |k| (d as u32, k as u32)))
-        .collect()
-}
-
-/// `clauses` rows: c0 id, c1 statement_id, c2 position, c3 parent_id, c4 marker, c5 text.
-struct ClauseRows {
+/// One table's rows from a batch: each is an item (a clause, a tag, a citation) of a document,
+/// and `column` gives an item's columns.
+struct BatchRows {
     batch: Rc<DerivedBatch>,
+    /// (document, item) of every row, in order.
     index: Vec<(u32, u32)>,
+    column: fn(&DerivedBatch, usize, usize, usize, &mut Context) -> rusqlite::Result<()>,
 }
 
-impl ClauseRows {
-    fn new(batch: &Rc<DerivedBatch>) -> ClauseRows {
-        ClauseRows {
-            index: row_index(batch, |doc| doc.clauses.len()),
+impl BatchRows {
+    fn new(
+        batch: &Rc<DerivedBatch>,
+        items: impl Fn(&Document) -> usize,
+        column: fn(&DerivedBatch, usize, usize, usize, &mut Context) -> rusqlite::Result<()>,
+    ) -> BatchRows {
+        let index = batch
+            .docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..items(&doc.doc)).map(move |k| (d as u32, k as u32)))
+            .collect();
+        BatchRows {
             batch: Rc::clone(batch),
+            index,
+            column,
         }
+    }
+
+    /// `clauses` rows: c0 id, c1 statement_id, c2 position, c3 parent_id, c4 marker, c5 text.
+    fn clauses(batch: &Rc<DerivedBatch>) -> BatchRows {
+        BatchRows::new(
+            batch,
+            |doc| doc.clauses.len(),
+            |batch, d, k, col, ctx| {
+                let d = &batch.docs[d];
+                let clause = &d.doc.clauses[k];
+                match col {
+                    0 => ctx.set_result(&(d.first_clause_id + k as i64)),
+                    1 => ctx.set_result(&d.statement_id),
+                    2 => ctx.set_result(&(k as i64 + 1)),
+                    // A sub-item's paragraph comes before it.
+                    3 => ctx.set_result(
+                        &clause
+                            .parent
+                            .filter(|&p| p < k)
+                            .map(|p| d.first_clause_id + p as i64),
+                    ),
+                    4 => ctx.set_result(&clause.marker),
+                    5 => ctx.set_result(&clause.text),
+                    _ => Ok(()),
+                }
+            },
+        )
+    }
+
+    /// `statement_tags` rows: c0 statement_id, c1 tag_id, c2 position.
+    fn tags(batch: &Rc<DerivedBatch>) -> BatchRows {
+        BatchRows::new(
+            batch,
+            |doc| doc.tags.len(),
+            |batch, d, k, col, ctx| {
+                let d = &batch.docs[d];
+                match col {
+                    0 => ctx.set_result(&d.statement_id),
+                    1 => ctx.set_result(&d.tag_ids[k]),
+                    2 => ctx.set_result(&(k as i64 + 1)),
+                    _ => Ok(()),
+                }
+            },
+        )
+    }
+
+    /// `citations` rows: c0 statement_id, c1 clause_id, c2 kind, c3 symbol, c4 raw, c5 whether
+    /// a statement carries the symbol, c6 the citing statement's language.
+    fn citations(batch: &Rc<DerivedBatch>) -> BatchRows {
+        BatchRows::new(
+            batch,
+            |doc| doc.citations.len(),
+            |batch, d, k, col, ctx| {
+                let held = batch.held[d][k];
+                let d = &batch.docs[d];
+                let (clause, citation) = &d.doc.citations[k];
+                match col {
+                    0 => ctx.set_result(&d.statement_id),
+                    1 => ctx.set_result(
+                        &(*clause < d.doc.clauses.len())
+                            .then(|| d.first_clause_id + *clause as i64),
+                    ),
+                    2 => ctx.set_result(&citation.kind.as_str()),
+                    3 => ctx.set_result(&citation.symbol),
+                    4 => ctx.set_result(&citation.raw),
+                    5 => ctx.set_result(&held),
+                    6 => ctx.set_result(&d.doc.language),
+                    _ => Ok(()),
+                }
+            },
+        )
     }
 }
 
-impl Rows for ClauseRows {
+impl Rows for BatchRows {
     fn len(&self) -> usize {
         self.index.len()
     }
 
     fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
         let (d, k) = self.index[row];
-        let d = &self.batch.docs[d as usize];
-        let k = k as usize;
-        let clause = &d.doc.clauses[k];
-        match col {
-            0 => ctx.set_result(&(d.first_clause_id + k as i64)),
-            1 => ctx.set_result(&d.statement_id),
-            2 => ctx.set_result(&(k as i64 + 1)),
-            // A sub-item's paragraph comes before it.
-            3 => ctx.set_result(
-                &clause
-                    .parent
-                    .filter(|&p| p < k)
-                    .map(|p| d.first_clause_id + p as i64),
-            ),
-            4 => ctx.set_result(&clause.marker),
-            5 => ctx.set_result(&clause.text),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// `statement_tags` rows: c0 statement_id, c1 tag_id, c2 position.
-struct TagRows {
-    batch: Rc<DerivedBatch>,
-    index: Vec<(u32, u32)>,
-}
-
-impl TagRows {
-    fn new(batch: &Rc<DerivedBatch>) -> TagRows {
-        TagRows {
-            index: row_index(batch, |doc| doc.tags.len()),
-            batch: Rc::clone(batch),
-        }
-    }
-}
-
-impl Rows for TagRows {
-    fn len(&self) -> usize {
-        self.index.len()
-    }
-
-    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
-        let (d, k) = self.index[row];
-        let d = &self.batch.docs[d as usize];
-        match col {
-            0 => ctx.set_result(&d.statement_id),
-            1 => ctx.set_result(&d.tag_ids[k as usize]),
-            2 => ctx.set_result(&(k as i64 + 1)),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// `citations` rows: c0 statement_id, c1 clause_id, c2 kind, c3 symbol, c4 raw, c5 whether a
-/// statement carries the symbol, c6 the citing statement's language.
-struct CitationRows {
-    batch: Rc<DerivedBatch>,
-    index: Vec<(u32, u32)>,
-}
-
-impl CitationRows {
-    fn new(batch: &Rc<DerivedBatch>) -> CitationRows {
-        CitationRows {
-            index: row_index(batch, |doc| doc.citations.len()),
-            batch: Rc::clone(batch),
-        }
-    }
-}
-
-impl Rows for CitationRows {
-    fn len(&self) -> usize {
-        self.index.len()
-    }
-
-    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
-        let (d, k) = (self.index[row].0 as usize, self.index[row].1 as usize);
-        let doc = &self.batch.docs[d];
-        let (clause, citation) = &doc.doc.citations[k];
-        match col {
-            0 => ctx.set_result(&doc.statement_id),
-            1 => ctx.set_result(
-                &(*clause < doc.doc.clauses.len()).then(|| doc.first_clause_id + *clause as i64),
-            ),
-            2 => ctx.set_result(&citation.kind.as_str()),
-            3 => ctx.set_result(&citation.symbol),
-            4 => ctx.set_result(&citation.raw),
-            5 => ctx.set_result(&self.batch.held[d][k]),
-            6 => ctx.set_result(&doc.doc.language),
-            _ => Ok(()),
-        }
+        (self.column)(&self.batch, d as usize, k as usize, col, ctx)
     }
 }
 
