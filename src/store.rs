@@ -145,10 +145,12 @@ impl<'c> Writer<'c> {
 
     fn ensure_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
-            if let Some(checkpointer) = self.checkpointer.take() {
-                if checkpointer.before_transaction(self.conn)? {
-                    self.checkpointer = Some(checkpointer);
-                } else {
+            let checkpointer_works = match &self.checkpointer {
+                Some(checkpointer) => checkpointer.before_transaction(self.conn)?,
+                None => true,
+            };
+            if !checkpointer_works {
+                if let Some(checkpointer) = self.checkpointer.take() {
                     checkpointer.give_back(self.conn)?;
                 }
             }
