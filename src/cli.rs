@@ -7,14 +7,6 @@ use clap::{Parser, Subcommand};
 
 use crate::commands;
 
-/// Exit code when every input was imported / the command did what was asked.
-pub const EXIT_OK: u8 = 0;
-/// Exit code for a fatal error.
-pub const EXIT_FATAL: u8 = 1;
-/// Exit code when some files or documents were rejected (and every good one committed), or
-/// when some reports of `report --all` failed.
-pub const EXIT_PARTIAL: u8 = 3;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "councildb",
@@ -29,6 +21,7 @@ pub struct Cli {
         global = true,
         env = "COUNCILDB_DB",
         default_value = "councildb.db",
+        hide_default_value = true,
         hide_env_values = true
     )]
     pub db: PathBuf,
@@ -55,58 +48,12 @@ pub enum Command {
     DatasetteMetadata(commands::datasette::Args),
 }
 
-/// Exit code for a usage error: bad arguments, an unknown report, a missing parameter.
-pub const EXIT_USAGE: u8 = 2;
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
 
-/// Something the user asked for that cannot be: exits 2, like clap's own usage errors.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
-
-/// The exit code for a failed command: 2 when the user asked for something that cannot be,
-/// 1 for everything else.
-pub fn exit_code_for(err: &anyhow::Error) -> u8 {
-    use crate::query::QueryError;
-    use crate::report::ReportError;
-    let usage = err.chain().any(|cause| {
-        cause.is::<UsageError>()
-            || matches!(
-                cause.downcast_ref::<ReportError>(),
-                Some(ReportError::Unknown(_) | ReportError::NeedsOneOf { .. })
-            )
-            || matches!(
-                cause.downcast_ref::<QueryError>(),
-                Some(QueryError::Missing { .. } | QueryError::Unused(_))
-            )
-    });
-    if usage {
-        EXIT_USAGE
-    } else {
-        EXIT_FATAL
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
     }
-}
-
-/// True when the error comes from writing to a closed pipe (`councildb sql ... | head`).
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(is_epipe)
-}
-
-/// Looks through the wrappers that csv and serde_json put around an io::Error.
-fn is_epipe(e: &(dyn std::error::Error + 'static)) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
-    if let Some(io) = e.downcast_ref::<std::io::Error>() {
-        if io.kind() == BrokenPipe || io.get_ref().is_some_and(|inner| is_epipe(inner)) {
-            return true;
-        }
-    }
-    if let Some(csv::ErrorKind::Io(io)) = e.downcast_ref::<csv::Error>().map(|c| c.kind()) {
-        return io.kind() == BrokenPipe;
-    }
-    if e.downcast_ref::<serde_json::Error>()
-        .and_then(|j| j.io_error_kind())
-        == Some(BrokenPipe)
-    {
-        return true;
-    }
-    false
 }

@@ -1,22 +1,16 @@
 //! councildb: turns archives of UN Security Council documents into a SQLite database.
 //!
-//! Data flows one way: `input` yields named byte streams → `parse` turns bytes into document
-//! records (pure, no I/O) → `pipeline` runs parsing on worker threads → `store` writes records
-//! into the database → `output` and the reports only read. The `commands` are thin glue.
+//! Data flows one way, and each folder is one stage of it: `ingest` turns paths, archives and
+//! stdin into named byte streams and runs the pipeline → `parse` turns bytes into document
+//! records (pure, no I/O) → `store` is the one writer, and opens and migrates the database →
+//! `report` runs read-only queries and renders them. The `commands` are thin glue.
 
-pub mod bulk;
-pub mod chart;
-pub mod checkpoint;
 pub mod cli;
 pub mod commands;
-pub mod db;
-pub mod decode;
-pub mod input;
-pub mod output;
+pub(crate) mod ingest;
 pub mod parse;
-pub mod pipeline;
-pub mod query;
-pub mod reparse;
-pub mod report;
-pub mod store;
-pub mod units;
+pub(crate) mod report;
+pub(crate) mod store;
+pub(crate) mod units;
+
+pub use store::configure_sqlite;

@@ -1,21 +1,16 @@
-//! The `councildb` binary: parses the command line and hands over to `commands`. Errors print
-//! their whole cause chain; a closed pipe (`councildb sql ... | head`) ends quietly.
+//! The `councildb` binary: sets SQLite up for the process, parses the command line and hands
+//! over to `commands`, whose outcome is the exit code.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = councildb::cli::Cli::parse();
-    match councildb::commands::run(cli) {
-        Ok(code) => code,
-        Err(err) if councildb::cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("councildb: error: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
-            }
-            ExitCode::from(councildb::cli::exit_code_for(&err))
-        }
+    // Before anything else: SQLite's process-wide settings may only change while no other
+    // thread or connection uses SQLite.
+    if let Err(e) = councildb::configure_sqlite() {
+        eprintln!("councildb: warning: cannot configure SQLite: {e}");
     }
+    let cli = councildb::cli::Cli::parse();
+    councildb::commands::run(cli)
 }

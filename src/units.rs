@@ -1,4 +1,4 @@
-//! Sizes as people read them, for messages.
+//! Sizes as people read them and write them: for messages, and from the command line.
 
 /// `512 B`, `1.5 KiB`, `16.0 MiB`, `1.0 GiB`.
 pub fn human_size(bytes: u64) -> String {
@@ -15,8 +15,45 @@ pub fn human_size(bytes: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
+/// Parses `16M`, `512K`, `1G` or a plain number of bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&s[..i], s[i..].trim().to_ascii_uppercase()),
+        None => (s, String::new()),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (try 16M)"))?;
+    let factor = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sizes_given() {
+        let cases = [
+            ("16M", Some(16 << 20)),
+            ("512k", Some(512 << 10)),
+            ("1G", Some(1 << 30)),
+            ("100", Some(100)),
+            ("2MiB", Some(2 << 20)),
+            ("x", None),
+            ("3T", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(super::parse_size(s).ok(), want, "{s}");
+        }
+    }
+
     #[test]
     fn sizes() {
         for (n, want) in [

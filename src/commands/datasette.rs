@@ -2,18 +2,18 @@
 //! as a canned query, so the same reports answer in Datasette's web UI.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
+use super::args::ReportsDirArgs;
+use super::Outcome;
 use crate::report::{self, Report};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A folder of your own reports to include
-    #[arg(long, env = "COUNCILDB_REPORTS", hide_env_values = true)]
-    pub reports_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportsDirArgs,
 }
 
 /// The report's SQL without its header and comment lines (Datasette wants the bare query).
@@ -61,8 +61,8 @@ pub fn metadata(db_path: &Path, reports: &[Report]) -> Value {
     })
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let (reports, broken) = report::all(args.reports_dir.as_deref())?;
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let (reports, broken) = report::all(args.reports.reports_dir.as_deref())?;
     if let Some(e) = broken.into_iter().next() {
         return Err(e.into());
     }
@@ -70,5 +70,5 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
     serde_json::to_writer_pretty(&mut out, &metadata(db_path, &reports))?;
     writeln!(out)?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Done)
 }

@@ -2,11 +2,11 @@
 //! one path was imported with different contents, the latest import's bytes win.
 
 use std::path::{Component, Path, PathBuf};
-use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-use crate::db;
+use super::Outcome;
+use crate::store;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,8 +29,8 @@ fn safe_join(root: &Path, path: &str) -> Option<PathBuf> {
     Some(root.join(relative))
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let conn = db::open_read_only(db_path)?;
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let conn = store::open_read_only(db_path)?;
     if args.out.exists() && !args.out.is_dir() {
         bail!("--out {} is a file, not a folder", args.out.display());
     }
@@ -77,9 +77,9 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
         args.out.display()
     );
     Ok(if unsafe_paths > 0 {
-        ExitCode::from(crate::cli::EXIT_PARTIAL)
+        Outcome::Partial
     } else {
-        ExitCode::SUCCESS
+        Outcome::Done
     })
 }
 

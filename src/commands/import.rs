@@ -5,16 +5,16 @@
 use std::fs::{File, OpenOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{UsageError, EXIT_PARTIAL};
-use crate::pipeline::{self, Options};
+use super::args::DocLimitArgs;
+use super::{Outcome, UsageError};
+use crate::ingest::{self, Options, ReadOptions};
 use crate::store::{self, Writer};
-use crate::{db, input, parse};
+use crate::units::parse_size;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,9 +24,8 @@ pub struct Args {
     /// Worker threads for decoding and parsing [default: the number of cores]
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Largest document accepted; bigger ones are rejected (bytes, or with K, M, G)
-    #[arg(long, default_value = DEFAULT_MAX_DOC_SIZE, value_parser = parse_size)]
-    pub max_doc_size: u64,
+    #[command(flatten)]
+    pub limit: DocLimitArgs,
     /// Largest file or archive member read; bigger ones are rejected (bytes, or with K, M, G)
     #[arg(long, default_value = "256M", value_parser = parse_size)]
     pub max_file_size: u64,
@@ -36,30 +35,6 @@ pub struct Args {
     /// Print no progress bar and no summary line
     #[arg(long, short)]
     pub quiet: bool,
-}
-
-/// The document size limit of `import` and `reparse`, as written on the command line.
-pub const DEFAULT_MAX_DOC_SIZE: &str = "16M";
-
-/// Parses `16M`, `512K`, `1G` or a plain number of bytes.
-pub fn parse_size(s: &str) -> Result<u64, String> {
-    let s = s.trim();
-    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((i, _)) => (&s[..i], s[i..].trim().to_ascii_uppercase()),
-        None => (s, String::new()),
-    };
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("{s:?} is not a size (try 16M)"))?;
-    let factor = match unit.trim_end_matches("IB").trim_end_matches('B') {
-        "" => 1,
-        "K" => 1 << 10,
-        "M" => 1 << 20,
-        "G" => 1 << 30,
-        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
-    };
-    n.checked_mul(factor)
-        .ok_or_else(|| format!("{s:?} is too large"))
 }
 
 /// Holds the import lock of a database for as long as it lives.
@@ -111,7 +86,7 @@ fn database_files(db_path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     // A mistyped path is a usage error, caught before anything is written.
     if let Some(missing) = args
         .paths
@@ -121,17 +96,15 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
         return Err(UsageError(format!("no such file or folder: {}", missing.display())).into());
     }
     let _lock = lock_imports(db_path)?;
-    let conn = db::open(db_path)?;
+    let conn = store::open(db_path)?;
     // A bigger page cache keeps the b-tree and FTS pages an import touches in memory
     // (measured: 6.8 s -> 6.3 s on 20,000 documents); it costs 64 MiB at most.
     conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB.to_string())?;
     let defaults = Options::default();
     let options = Options {
         threads: args.threads.unwrap_or(defaults.threads).max(1),
-        limits: parse::Limits {
-            max_document_bytes: usize::try_from(args.max_doc_size).unwrap_or(usize::MAX),
-        },
-        input: input::Options {
+        limits: args.limit.limits(),
+        input: ReadOptions {
             max_file_bytes: args.max_file_size,
             exclude: database_files(db_path),
         },
@@ -157,16 +130,19 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
     });
-    let mut progress = |s: &store::Summary| {
+    let mut write = |item| -> store::Result<()> {
+        writer.write(item)?;
         if let Some(bar) = &bar {
+            let s = writer.summary();
             // Short enough for an 80-column terminal.
             bar.set_message(format!(
                 "{} files, {} documents, {} new, {} rejected",
                 s.files, s.documents, s.new_statements, s.rejected
             ));
         }
+        Ok(())
     };
-    let result = pipeline::run(&args.paths, &options, &mut writer, &mut progress);
+    let result = ingest::run(&args.paths, &options, &mut write);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -185,9 +161,9 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("councildb: import {import_id}: {summary}");
     }
     Ok(if summary.rejected > 0 {
-        ExitCode::from(EXIT_PARTIAL)
+        Outcome::Partial
     } else {
-        ExitCode::SUCCESS
+        Outcome::Done
     })
 }
 
@@ -220,34 +196,4 @@ fn print_rejections(conn: &rusqlite::Connection, import_id: i64) -> anyhow::Resu
         eprintln!("councildb: ... and {more} more rejections (see `councildb report imports`)");
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{parse_size, DEFAULT_MAX_DOC_SIZE};
-
-    #[test]
-    fn command_line_default_matches_the_parser_default() {
-        let limits = crate::parse::Limits::default();
-        assert_eq!(
-            parse_size(DEFAULT_MAX_DOC_SIZE),
-            Ok(limits.max_document_bytes as u64)
-        );
-    }
-
-    #[test]
-    fn sizes() {
-        let cases = [
-            ("16M", Some(16 << 20)),
-            ("512k", Some(512 << 10)),
-            ("1G", Some(1 << 30)),
-            ("100", Some(100)),
-            ("2MiB", Some(2 << 20)),
-            ("x", None),
-            ("3T", None),
-        ];
-        for (s, want) in cases {
-            assert_eq!(parse_size(s).ok(), want, "{s}");
-        }
-    }
 }

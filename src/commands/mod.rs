@@ -1,10 +1,13 @@
-//! One module per command, each with its arguments and a `run`. Commands are thin: they open
-//! the database through `db`, call the library parts and print.
+//! One module per command, each with its arguments and a `run` that returns an `Outcome`.
+//! Commands are thin: they open the database through `store`, call the library parts and
+//! print. Errors end here, printed with their whole cause chain and mapped to an exit code.
 
+mod args;
 pub mod datasette;
 pub mod export;
 pub mod import;
 pub mod init;
+mod outcome;
 pub mod reparse;
 pub mod report;
 pub mod sql;
@@ -12,15 +15,30 @@ pub mod sql;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
+pub(crate) use outcome::{Outcome, UsageError};
 
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Init(args) => init::run(&cli.db, args),
-        Command::Import(args) => import::run(&cli.db, args),
-        Command::Sql(args) => sql::run(&cli.db, args),
-        Command::Report(args) => report::run(&cli.db, args),
-        Command::DatasetteMetadata(args) => datasette::run(&cli.db, args),
-        Command::Export(args) => export::run(&cli.db, args),
-        Command::Reparse(args) => reparse::run(&cli.db, args),
+/// Runs the command line's command and says how it went as an exit code. A closed pipe
+/// (`councildb sql ... | head`) ends quietly.
+pub fn run(cli: Cli) -> ExitCode {
+    let db = &cli.db;
+    let result = match cli.command {
+        Command::Init(args) => init::run(db, args),
+        Command::Import(args) => import::run(db, args),
+        Command::Sql(args) => sql::run(db, args),
+        Command::Report(args) => report::run(db, args),
+        Command::DatasetteMetadata(args) => datasette::run(db, args),
+        Command::Export(args) => export::run(db, args),
+        Command::Reparse(args) => reparse::run(db, args),
+    };
+    match result {
+        Ok(outcome) => outcome.into(),
+        Err(err) if outcome::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("councildb: error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            outcome::exit_code_for(&err)
+        }
     }
 }

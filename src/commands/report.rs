@@ -4,39 +4,34 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-use crate::cli::EXIT_PARTIAL;
-use crate::output::{self, escape_html, Format, Page, PAGE_STYLE};
+use super::args::{QueryArgs, ReportsDirArgs};
+use super::Outcome;
+use crate::report::format::{self, Format, Page};
+use crate::report::html;
 use crate::report::{self, Report};
-use crate::{db, query};
+use crate::store;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The report to run; without it, the list of reports
     pub name: Option<String>,
-    /// Bind a report parameter; repeatable
-    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = query::parse_param)]
-    pub params: Vec<(String, String)>,
-    /// Output format [default: from --out's extension, else table on a terminal and csv
-    /// otherwise; html with --all]
-    #[arg(long, short, value_enum)]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub query_args: QueryArgs,
     /// Write to this file (or, with --all, into this folder) instead of stdout
     #[arg(long, short)]
     pub out: Option<PathBuf>,
     /// Run every report that needs no parameter, one file each in --out DIR
     #[arg(long, conflicts_with_all = ["name", "params"], requires = "out")]
     pub all: bool,
-    /// A folder of your own reports (*.sql with the same header as the built-in ones)
-    #[arg(long, env = "COUNCILDB_REPORTS", hide_env_values = true)]
-    pub reports_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportsDirArgs,
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let (reports, broken) = report::all(args.reports_dir.as_deref())?;
+pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let (reports, broken) = report::all(args.reports.reports_dir.as_deref())?;
     for e in &broken {
         eprintln!("councildb: error: {e}");
     }
@@ -47,29 +42,30 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
             &reports,
             broken.len(),
             dir,
-            args.format.unwrap_or(Format::Html),
+            args.query_args.format.unwrap_or(Format::Html),
         );
     }
     let Some(name) = &args.name else {
         list(&reports)?;
         return Ok(if broken.is_empty() {
-            ExitCode::SUCCESS
+            Outcome::Done
         } else {
-            ExitCode::from(crate::cli::EXIT_FATAL)
+            Outcome::Failed
         });
     };
     let report = reports
         .iter()
         .find(|r| &r.name == name)
         .ok_or_else(|| report::ReportError::Unknown(name.clone()))?;
-    let conn = db::open_read_only(db_path)?;
+    let conn = store::open_read_only(db_path)?;
     let format = args
+        .query_args
         .format
         .or_else(|| args.out.as_deref().and_then(format_from_extension))
         .unwrap_or_else(|| {
             Format::default_for(args.out.is_none() && std::io::stdout().is_terminal())
         });
-    let rendered = render(report, &conn, &args.params, format)?;
+    let rendered = render(report, &conn, &args.query_args.params, format)?;
     match &args.out {
         Some(path) => write_atomically(path, &rendered)?,
         None => {
@@ -78,7 +74,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Done)
 }
 
 fn format_from_extension(path: &Path) -> Option<Format> {
@@ -139,7 +135,7 @@ pub fn render(
         None
     };
     let mut buf = Vec::new();
-    output::write(
+    format::write(
         &mut buf,
         format,
         &rows,
@@ -183,7 +179,7 @@ fn run_all(
     broken: usize,
     dir: &Path,
     format: Format,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<Outcome> {
     if dir.exists() && !dir.is_dir() {
         bail!(
             "--out {} is a file; --all writes one file per report into a folder",
@@ -191,7 +187,7 @@ fn run_all(
         );
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let conn = db::open_read_only(db_path)?;
+    let conn = store::open_read_only(db_path)?;
     let mut entries = Vec::new();
     let mut failed = broken;
     for report in reports.iter().filter(|r| r.needs_no_params()) {
@@ -209,7 +205,7 @@ fn run_all(
     }
     write_atomically(
         &dir.join("index.html"),
-        index_page(db_path, &entries).as_bytes(),
+        &html::index_page(&db_path.display().to_string(), &entries),
     )?;
     eprintln!(
         "councildb: wrote {} reports to {}{}",
@@ -222,36 +218,8 @@ fn run_all(
         }
     );
     Ok(if failed > 0 {
-        ExitCode::from(EXIT_PARTIAL)
+        Outcome::Partial
     } else {
-        ExitCode::SUCCESS
+        Outcome::Done
     })
-}
-
-fn index_page(db_path: &Path, entries: &[(&Report, Result<String, String>)]) -> String {
-    let mut rows = String::new();
-    for (report, outcome) in entries {
-        let cell = match outcome {
-            Ok(file) => format!(
-                "<a href=\"{}\">{}</a>",
-                escape_html(file),
-                escape_html(&report.title)
-            ),
-            Err(e) => format!(
-                "{} <strong>failed</strong>: {}",
-                escape_html(&report.title),
-                escape_html(e)
-            ),
-        };
-        rows.push_str(&format!(
-            "<tr><td>{cell}</td><td>{}</td></tr>\n",
-            escape_html(&report.description)
-        ));
-    }
-    let when = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>councildb reports</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n\
-         <h1>councildb reports</h1>\n<p class=\"description\">{} · generated {when}</p>\n<table>\n<thead><tr><th>Report</th><th>What it shows</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</body>\n</html>\n",
-        escape_html(&db_path.display().to_string())
-    )
 }

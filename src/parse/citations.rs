@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::norm::Folded;
+use super::numerals;
 use super::resolution_years;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -490,18 +491,18 @@ fn find_charter(t: &str, out: &mut Vec<Found>) {
                 .or_else(|| {
                     c.name("chw")
                         .and_then(|w| arabic_ordinal(w.as_str()))
-                        .map(roman)
+                        .map(numerals::roman)
                 })
                 .or_else(|| match (c.name("zhnum"), c.name("unit")) {
                     (Some(n), Some(u)) if u.as_str() == "章" => {
-                        chinese_number(n.as_str()).map(roman)
+                        numerals::chinese(n.as_str()).map(numerals::roman)
                     }
                     _ => None,
                 });
             let article = c.name("art").map(|a| a.as_str().to_string()).or_else(|| {
                 match (c.name("zhnum"), c.name("unit")) {
                     (Some(n), Some(u)) if u.as_str() == "条" => {
-                        chinese_number(n.as_str()).map(|n| n.to_string())
+                        numerals::chinese(n.as_str()).map(|n| n.to_string())
                     }
                     _ => None,
                 }
@@ -513,27 +514,6 @@ fn find_charter(t: &str, out: &mut Vec<Found>) {
             };
             out.push(known(m, CitationKind::Charter, symbol));
         }
-    }
-}
-
-fn chinese_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.parse() {
-        return Some(n);
-    }
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
-    };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
-        _ => None,
     }
 }
 
@@ -556,27 +536,6 @@ fn arabic_ordinal(word: &str) -> Option<u32> {
         .iter()
         .position(|o| *o == word)
         .map(|p| p as u32 + 1)
-}
-
-fn roman(n: u32) -> String {
-    const TABLE: [(u32, &str); 7] = [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, letters) in TABLE {
-        while n >= value {
-            out.push_str(letters);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::norm::Folded;
+use super::numerals;
 use super::DocType;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,7 +271,7 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
             if let Some(p) = ENCLOSED.chars().position(|c| marker.starts_with(c)) {
                 vec![(Family::Enclosed, p as u32 + 1)]
             } else if inner.chars().all(|c| CJK_NUMERALS.contains(c)) {
-                cjk_value(inner)
+                numerals::chinese(inner)
                     .map(|v| vec![(Family::CjkBracketed, v)])
                     .unwrap_or_default()
             } else {
@@ -278,7 +279,7 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
                 if inner.len() == 1 {
                     v.push((Family::Letter, (inner.as_bytes()[0] - b'a') as u32 + 1));
                 }
-                if let Some(r) = roman_value(inner) {
+                if let Some(r) = numerals::roman_value(inner) {
                     v.push((Family::Roman, r));
                 }
                 v
@@ -305,29 +306,6 @@ fn marker_context_ok(t: &str, paragraph_start: usize, at: usize) -> bool {
     }
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     CONJUNCTIONS.contains(&word)
-}
-
-fn cjk_value(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        CJK_NUMERALS
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
-    };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        _ => None,
-    }
-}
-
-fn roman_value(s: &str) -> Option<u32> {
-    const ROMANS: [&str; 20] = [
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
-        "xv", "xvi", "xvii", "xviii", "xix", "xx",
-    ];
-    ROMANS.iter().position(|r| *r == s).map(|p| p as u32 + 1)
 }
 
 #[cfg(test)]

@@ -6,18 +6,20 @@
 
 pub mod citations;
 pub mod clauses;
+pub mod decode;
 pub mod header;
 pub mod meta;
 pub mod norm;
+pub mod numerals;
 pub mod resolution_years;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::decode::{decode, DecodeError, Encoding};
 use crate::units::human_size;
 pub use citations::{Citation, CitationKind};
 pub use clauses::Clause;
+use decode::{decode, DecodeError, Encoding};
 use header::HEADER_MARK;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

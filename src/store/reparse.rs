@@ -8,8 +8,12 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use super::child_rows::{ChildRows, WriteCache};
+use super::fts::{LiftedTriggers, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER};
+use super::targets::resolve_all_targets;
+use super::writer::{trust_own_rows, with_statement_columns};
+use super::StoreError;
 use crate::parse::{parse_file, Document, Limits};
-use crate::store::{self, LiftedTriggers, StoreError, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER};
 
 /// What a reparse changed.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
@@ -74,7 +78,7 @@ fn counts(conn: &Connection) -> Result<Counts, StoreError> {
 
 /// Reparses every statement. Runs in one transaction: all or nothing.
 pub fn reparse(conn: &Connection, limits: &Limits) -> Result<Changes, StoreError> {
-    store::trust_own_rows(conn)?;
+    trust_own_rows(conn)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     match reparse_in_transaction(conn, limits) {
         Ok(changes) => {
@@ -96,8 +100,8 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
     };
     let lifted = LiftedTriggers::lift(conn, &[FTS_INSERT_TRIGGER, FTS_DELETE_TRIGGER])?;
     let mut done: HashSet<i64> = HashSet::new();
-    let mut cache = store::WriteCache::load(conn)?;
-    let mut derived = store::Derived::new(conn)?;
+    let mut cache = WriteCache::load(conn)?;
+    let mut child_rows = ChildRows::new(conn)?;
     let file_ids: Vec<i64> = conn
         .prepare("SELECT id FROM files ORDER BY id")?
         .query_map([], |r| r.get(0))?
@@ -132,17 +136,17 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
                 .execute([id])?;
             conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
                 .execute([id])?;
-            derived.add(conn, &mut cache, id, doc)?;
+            child_rows.add(conn, &mut cache, id, doc)?;
             changes.reparsed += 1;
         }
     }
-    derived.write(conn, &mut cache)?;
+    child_rows.write(conn, &mut cache)?;
     changes.not_found = changes.statements - changes.reparsed;
     conn.execute(
         "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM statement_tags)",
         [],
     )?;
-    store::resolve_all_targets(conn)?;
+    resolve_all_targets(conn)?;
     if lifted.any() {
         conn.execute(
             "INSERT INTO clauses_fts (clauses_fts) VALUES ('rebuild')",
@@ -160,7 +164,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
 
 /// Writes the metadata the parser now finds; true when any of it changed.
 fn update_metadata(conn: &Connection, id: i64, doc: &Document) -> Result<bool, StoreError> {
-    let changed = store::with_derived_columns(doc, |columns| {
+    let changed = with_statement_columns(doc, |columns| {
         let mut named = columns.to_vec();
         named.push((":id", &id));
         conn.prepare_cached(

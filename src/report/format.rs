@@ -1,9 +1,13 @@
-//! Result sets in every output format: table, csv, tsv, json, jsonl, markdown and html. Used by
-//! `sql` and `report`; knows nothing of where the rows came from.
+//! Result sets in every output format: table, csv, tsv, json, jsonl, markdown and html (the
+//! page itself is `html`'s). Used by `sql` and `report`; knows nothing of where the rows came
+//! from.
 
 use std::io::{self, Write};
 
 use rusqlite::types::Value;
+
+use super::html;
+use super::query::ResultSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -37,13 +41,6 @@ impl Format {
             Format::Html => "html",
         }
     }
-}
-
-/// A result set: column names and rows of SQLite values.
-#[derive(Debug, Clone, Default)]
-pub struct Rows {
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<Value>>,
 }
 
 /// Text of a value as shown in text formats; NULL is empty.
@@ -101,7 +98,7 @@ pub struct Page<'a> {
     pub chart: Option<String>,
 }
 
-pub fn write(out: &mut dyn Write, format: Format, rows: &Rows, page: &Page) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, format: Format, rows: &ResultSet, page: &Page) -> io::Result<()> {
     match format {
         Format::Table => write_table(out, rows),
         Format::Csv => write_delimited(out, rows, b','),
@@ -123,11 +120,11 @@ pub fn write(out: &mut dyn Write, format: Format, rows: &Rows, page: &Page) -> i
             Ok(())
         }
         Format::Markdown => write_markdown(out, rows),
-        Format::Html => write_html(out, rows, page),
+        Format::Html => html::write_page(out, rows, page),
     }
 }
 
-fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+fn write_table(out: &mut dyn Write, rows: &ResultSet) -> io::Result<()> {
     let mut table = comfy_table::Table::new();
     table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
     table.set_header(rows.columns.clone());
@@ -143,7 +140,7 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     )
 }
 
-fn write_delimited(out: &mut dyn Write, rows: &Rows, delimiter: u8) -> io::Result<()> {
+fn write_delimited(out: &mut dyn Write, rows: &ResultSet, delimiter: u8) -> io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(out);
@@ -160,7 +157,7 @@ fn markdown_cell(s: &str) -> String {
         .replace('\n', "<br>")
 }
 
-fn write_markdown(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+fn write_markdown(out: &mut dyn Write, rows: &ResultSet) -> io::Result<()> {
     let header: Vec<String> = rows.columns.iter().map(|c| markdown_cell(c)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     writeln!(out, "|{}|", vec!["---"; rows.columns.len()].join("|"))?;
@@ -171,97 +168,12 @@ fn write_markdown(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     Ok(())
 }
 
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The style shared by report pages and the report index.
-pub const PAGE_STYLE: &str = "\
-body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2933;background:#fff}
-h1{font-size:1.5rem;margin-bottom:.25rem}p.description{color:#52606d;margin-top:0}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{border-bottom:1px solid #e4e7eb;padding:.35rem .6rem;text-align:left;vertical-align:top}
-th{background:#f5f7fa;position:sticky;top:0}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-tr:hover td{background:#fafbfc}.meta{color:#7b8794;font-size:.8rem;margin-top:1rem}
-svg{max-width:100%;height:auto;margin:1rem 0}";
-
-fn write_html(out: &mut dyn Write, rows: &Rows, page: &Page) -> io::Result<()> {
-    let title = escape_html(page.title);
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(
-        out,
-        "<title>{title}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>"
-    )?;
-    writeln!(
-        out,
-        "<h1>{title}</h1>\n<p class=\"description\">{}</p>",
-        escape_html(page.description)
-    )?;
-    if let Some(svg) = &page.chart {
-        writeln!(out, "{svg}")?;
-    }
-    writeln!(out, "<table>\n<thead><tr>")?;
-    // A column of numbers is right-aligned, its header too.
-    for (i, c) in rows.columns.iter().enumerate() {
-        let numeric = !rows.rows.is_empty()
-            && rows
-                .rows
-                .iter()
-                .all(|r| matches!(r[i], Value::Integer(_) | Value::Real(_) | Value::Null));
-        write!(
-            out,
-            "<th{}>{}</th>",
-            if numeric { " class=\"num\"" } else { "" },
-            escape_html(c)
-        )?;
-    }
-    writeln!(out, "</tr></thead>\n<tbody>")?;
-    for r in &rows.rows {
-        write!(out, "<tr>")?;
-        for v in r {
-            let class = if matches!(v, Value::Integer(_) | Value::Real(_)) {
-                " class=\"num\""
-            } else {
-                ""
-            };
-            write!(out, "<td{class}>{}</td>", escape_html(&text(v)))?;
-        }
-        writeln!(out, "</tr>")?;
-    }
-    writeln!(out, "</tbody>\n</table>")?;
-    let n = rows.rows.len();
-    writeln!(
-        out,
-        "<p class=\"meta\">{n} row{} · generated by councildb</p>",
-        if n == 1 { "" } else { "s" }
-    )?;
-    writeln!(out, "</body>\n</html>")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sample() -> Rows {
-        Rows {
+    fn sample() -> ResultSet {
+        ResultSet {
             columns: vec!["name".into(), "n".into(), "note".into()],
             rows: vec![
                 vec![
@@ -354,7 +266,7 @@ mod tests {
     #[test]
     fn table_cuts_long_cells_only() {
         let long = "x".repeat(500);
-        let rows = Rows {
+        let rows = ResultSet {
             columns: vec!["c".into()],
             rows: vec![vec![Value::Text(long.clone())]],
         };

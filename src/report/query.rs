@@ -4,7 +4,12 @@
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use crate::output::Rows;
+/// A result set: column names and rows of SQLite values.
+#[derive(Debug, Clone, Default)]
+pub struct ResultSet {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
@@ -39,7 +44,11 @@ fn value_of(s: &str) -> Value {
 }
 
 /// Prepares `sql`, binds `params` by name and collects the rows.
-pub fn run(conn: &Connection, sql: &str, params: &[(String, String)]) -> Result<Rows, QueryError> {
+pub fn run(
+    conn: &Connection,
+    sql: &str,
+    params: &[(String, String)],
+) -> Result<ResultSet, QueryError> {
     run_with_optional(conn, sql, params, &[])
 }
 
@@ -49,7 +58,7 @@ pub fn run_with_optional(
     sql: &str,
     params: &[(String, String)],
     optional: &[&str],
-) -> Result<Rows, QueryError> {
+) -> Result<ResultSet, QueryError> {
     let mut stmt = conn.prepare(sql)?;
     let mut used = vec![false; params.len()];
     for i in 1..=stmt.parameter_count() {
@@ -78,7 +87,7 @@ pub fn run_with_optional(
                 .collect::<rusqlite::Result<Vec<_>>>()?,
         );
     }
-    Ok(Rows { columns, rows })
+    Ok(ResultSet { columns, rows })
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Opening the database: the one place that applies connection settings and runs the embedded
-//! migrations (`migrations/V{n}__*.sql`, through refinery). Every command and every test opens
-//! the database through here, so a database is always at this binary's schema version, and a
-//! database made by a newer councildb is refused instead of being misread.
+//! migrations (`migrations/V{n}__*.sql`, through refinery). Every command opens the database
+//! through here, so a database is always at this binary's schema version; one made by a newer
+//! councildb is refused instead of being misread, and a SQLite file councildb did not make is
+//! refused instead of being changed.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,6 +29,11 @@ pub enum DbError {
     },
     #[error("no database at {0} (create one with `councildb init` or `councildb import`)")]
     Missing(PathBuf),
+    #[error(
+        "{0} is not a councildb database: it is a SQLite file that councildb did not make. \
+         councildb leaves it as it is; give --db the path of a councildb database, or a new file"
+    )]
+    Foreign(PathBuf),
     #[error(
         "database {path} has schema version {found}, made by a newer councildb; this one knows up to \
          version {known}. Upgrade councildb to use this database"
@@ -75,21 +81,24 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     )
 }
 
-/// Process-wide SQLite settings, applied before the first connection opens (SQLite accepts
-/// them only before it initializes; later calls are refused and harmless).
-fn configure_process() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        // Memory statistics take a global mutex on every allocation, and nothing here reads
-        // them (20,000-document import: 4.24 s -> 4.06 s).
-        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int, and no connection is open yet.
-        unsafe {
-            rusqlite::ffi::sqlite3_config(
-                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
-                0 as std::ffi::c_int,
-            );
-        }
-    });
+/// Process-wide SQLite settings. Memory statistics take a global mutex on every allocation,
+/// and nothing here reads them, so they are turned off. Only a speed-up: a failure changes
+/// nothing else.
+pub fn configure_sqlite() -> rusqlite::Result<()> {
+    // SAFETY: SQLITE_CONFIG_MEMSTATUS takes exactly one int argument. sqlite3_config must not
+    // run while another thread uses SQLite; the binary calls this first thing in `main`, before
+    // it starts a thread or opens a connection, and nothing else calls it.
+    let rc = unsafe {
+        rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int)
+    };
+    if rc == rusqlite::ffi::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rc),
+            None,
+        ))
+    }
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
@@ -126,32 +135,36 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
 }
 
 /// Opens (creating it if need be) the database at `path` for writing, migrated to this
-/// binary's schema. WAL mode lets readers query it while an import writes.
+/// binary's schema. WAL mode lets readers query it while an import writes. A non-empty SQLite
+/// file that councildb did not make is refused before anything is written to it.
 pub fn open(path: &Path) -> Result<Connection, DbError> {
-    configure_process();
-    let mut conn = Connection::open(path).map_err(|source| DbError::Open {
+    let open_error = |source| DbError::Open {
         path: path.to_path_buf(),
         source,
-    })?;
-    configure(&conn)?;
-    // WAL is a property of the file, set once; readers and writers then never block each other.
-    if schema_version(&conn)?.is_none() {
-        // Only a new, empty file takes a page size. Bigger pages suit long text rows and the
-        // full-text index, and mean fewer log frames per commit (20,000-document import:
-        // 4 KiB -> 16 KiB 7.0 s -> 6.1 s; 16 KiB -> 32 KiB 3.48 s -> 3.30 s; 64 KiB gained no
-        // more). Reports ran as fast (`report --all` 1.27 s -> 1.25 s).
+    };
+    let mut conn = Connection::open(path).map_err(open_error)?;
+    configure(&conn).map_err(open_error)?;
+    if schema_version(&conn).map_err(open_error)?.is_none() {
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(open_error)?;
+        if objects > 0 {
+            return Err(DbError::Foreign(path.to_path_buf()));
+        }
+        // Only a new, empty file takes a page size: bigger pages suit long text rows and the
+        // full-text index, and mean fewer log frames per commit (docs/performance.md).
         conn.pragma_update(None, "page_size", PAGE_SIZE)?;
     }
+    // WAL is a property of the file, set once; readers and writers then never block each other.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     migrate(&mut conn, path)?;
     Ok(conn)
 }
 
-/// Opens an existing database read-only (by the connection's flags), migrating it forward
-/// first if it is older than this binary.
+/// Opens an existing councildb database read-only (by the connection's flags). One made by an
+/// older councildb is migrated forward first; any other file is refused and left untouched.
 pub fn open_read_only(path: &Path) -> Result<Connection, DbError> {
-    configure_process();
     if !path.exists() {
         return Err(DbError::Missing(path.to_path_buf()));
     }
@@ -172,17 +185,18 @@ pub fn open_read_only(path: &Path) -> Result<Connection, DbError> {
             conn = Connection::open_with_flags(immutable_uri(path), flags).map_err(open_error)?;
             probe(&conn).map_err(open_error)?
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(open_error(e)),
     };
     let known = known_version();
     match found {
+        None => Err(DbError::Foreign(path.to_path_buf())),
         Some(found) if found > known => Err(DbError::Newer {
             path: path.to_path_buf(),
             found,
             known,
         }),
         Some(found) if found == known => Ok(conn),
-        _ => {
+        Some(_) => {
             drop(conn);
             drop(open(path)?);
             open_read_only(path)
@@ -203,9 +217,9 @@ fn immutable_uri(path: &Path) -> String {
     uri + "?immutable=1"
 }
 
-/// An in-memory database at this binary's schema, for tests and tools.
+/// An in-memory database at this binary's schema, for tests.
+#[cfg(test)]
 pub fn open_in_memory() -> Result<Connection, DbError> {
-    configure_process();
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrate(&mut conn, Path::new(":memory:"))?;

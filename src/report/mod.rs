@@ -16,9 +16,13 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use crate::chart::ChartSpec;
-use crate::output::Rows;
-use crate::query::{self, QueryError};
+mod chart;
+pub mod format;
+pub mod html;
+pub mod query;
+
+use chart::ChartSpec;
+use query::{QueryError, ResultSet};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_reports.rs"));
 
@@ -143,7 +147,11 @@ impl Report {
     }
 
     /// Runs the report with `given` parameters; optional ones not given are NULL.
-    pub fn run(&self, conn: &Connection, given: &[(String, String)]) -> Result<Rows, ReportError> {
+    pub fn run(
+        &self,
+        conn: &Connection,
+        given: &[(String, String)],
+    ) -> Result<ResultSet, ReportError> {
         if !self.one_of.is_empty()
             && !self
                 .one_of
@@ -171,7 +179,7 @@ impl Report {
     }
 
     /// The chart for the html page, if the report has one.
-    pub fn chart_svg(&self, rows: &Rows) -> Result<Option<String>, ReportError> {
+    pub fn chart_svg(&self, rows: &ResultSet) -> Result<Option<String>, ReportError> {
         match &self.chart {
             None => Ok(None),
             Some(spec) => spec.render(rows).map_err(|reason| ReportError::Chart {
@@ -243,7 +251,7 @@ mod tests {
     #[test]
     fn every_builtin_report_parses_and_prepares() {
         assert_eq!(builtin().len(), BUILTIN.len());
-        let conn = crate::db::open_in_memory().unwrap();
+        let conn = crate::store::open_in_memory().unwrap();
         for (file, text) in BUILTIN {
             let report = Report::parse(text, file).unwrap();
             assert_eq!(format!("{}.sql", report.name), *file);

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 
+use super::Entry;
 use crate::units::human_size;
 
 /// One file to parse: its bytes and where it came from.
@@ -22,22 +23,11 @@ pub struct InputFile {
     pub bytes: Vec<u8>,
 }
 
-#[derive(Debug)]
-pub enum Event {
-    File(InputFile),
-    /// An archive entry that is plainly not a document (a folder, `__MACOSX/`, `.DS_Store`).
-    Skipped {
-        path: String,
-    },
-    /// A file, member or archive that could not be read, and why.
-    Failed {
-        path: String,
-        reason: String,
-    },
-}
+/// What the reader hands on for each entry it meets.
+pub type Event = Entry<InputFile>;
 
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct ReadOptions {
     /// Files (or archive members) larger than this are refused rather than read into memory.
     pub max_file_bytes: u64,
     /// Files never read as input: the database being written and its companions, which a
@@ -45,7 +35,7 @@ pub struct Options {
     pub exclude: Vec<PathBuf>,
 }
 
-impl Options {
+impl ReadOptions {
     fn excludes(&self, path: &Path) -> bool {
         !self.exclude.is_empty() && path.canonicalize().is_ok_and(|p| self.exclude.contains(&p))
     }
@@ -61,7 +51,7 @@ pub trait Sink {
 }
 
 /// Reads every input in order, handing each file (or failure) to `sink`.
-pub fn read_inputs(inputs: &[PathBuf], options: &Options, sink: &mut dyn Sink) {
+pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions, sink: &mut dyn Sink) {
     for input in inputs {
         let go_on = if input.as_os_str() == "-" {
             read_stream(Box::new(io::stdin().lock()), "-", None, options, sink)
@@ -119,7 +109,7 @@ fn is_clutter(path: &str) -> bool {
         || name.is_empty()
 }
 
-fn read_folder(root: &Path, options: &Options, sink: &mut dyn Sink) -> bool {
+fn read_folder(root: &Path, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
     let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
     for entry in walker {
         let entry = match entry {
@@ -156,7 +146,7 @@ fn read_folder(root: &Path, options: &Options, sink: &mut dyn Sink) -> bool {
 }
 
 /// Reads one file on disk, recorded under `name`, expanding it if it is an archive.
-fn read_path(path: &Path, name: &str, options: &Options, sink: &mut dyn Sink) -> bool {
+fn read_path(path: &Path, name: &str, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -197,7 +187,7 @@ fn emit_read(
     path: String,
     archive: Option<String>,
     size: Option<u64>,
-    options: &Options,
+    options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
     if let Some(size) = size.filter(|&s| s > options.max_file_bytes) {
@@ -231,7 +221,7 @@ fn emit_read(
     }
 }
 
-fn too_big(size: u64, options: &Options) -> String {
+fn too_big(size: u64, options: &ReadOptions) -> String {
     format!(
         "file is {}, over the limit of {} (raise it with --max-file-size)",
         human_size(size),
@@ -242,7 +232,7 @@ fn too_big(size: u64, options: &Options) -> String {
 fn read_tar(
     reader: Box<dyn Read + '_>,
     archive: &str,
-    options: &Options,
+    options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
     let mut tar = tar::Archive::new(reader);
@@ -277,7 +267,7 @@ fn read_tar(
     true
 }
 
-fn read_zip_file(file: File, archive: &str, options: &Options, sink: &mut dyn Sink) -> bool {
+fn read_zip_file(file: File, archive: &str, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
     let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
         Err(e) => {
@@ -305,7 +295,7 @@ fn read_zip_file(file: File, archive: &str, options: &Options, sink: &mut dyn Si
 fn emit_zip_member(
     member: zip::read::ZipFile<'_, impl Read>,
     archive: &str,
-    options: &Options,
+    options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
     let path = member.name().trim_start_matches("./").to_string();
@@ -322,7 +312,7 @@ fn read_stream(
     reader: Box<dyn Read + '_>,
     name: &str,
     archive: Option<String>,
-    options: &Options,
+    options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
     let (head, reader) = match peek(reader, 512) {
@@ -356,7 +346,7 @@ fn read_stream(
 fn read_zip_stream(
     mut reader: Box<dyn Read + '_>,
     archive: &str,
-    options: &Options,
+    options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
     let mut members = 0usize;
@@ -420,7 +410,7 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), b"12345").unwrap();
         std::fs::write(dir.path().join("b.txt"), b"1234567890").unwrap();
         std::fs::write(dir.path().join("big.txt"), vec![b'x'; 100]).unwrap();
-        let options = Options {
+        let options = ReadOptions {
             max_file_bytes: 50,
             exclude: Vec::new(),
         };

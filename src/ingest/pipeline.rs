@@ -1,7 +1,7 @@
 //! The import pipeline: one reader thread walks the inputs, worker threads decode, parse, hash
-//! and compress files, and the calling thread writes the results, in input order, through the
-//! single `store::Writer`. Channels are bounded and a fixed number of files may be in flight,
-//! so memory stays flat however large the archive.
+//! and compress files, and the calling thread hands the results, in input order, to the
+//! caller's writer. Channels are bounded and the bytes in flight are bounded too, so memory
+//! stays flat however large the archive.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -9,15 +9,26 @@ use std::sync::{Condvar, Mutex};
 
 use crossbeam_channel::{bounded, Receiver, Sender};
 
-use crate::input::{self, Event};
+use super::sources::{self, Event, ReadOptions};
+use super::{Entry, FileItem, RawFile};
 use crate::parse::{self, Limits};
-use crate::store::{self, FileItem, Item, RawFile, Writer};
+
+/// What the workers hand to the writer for each entry read.
+pub type Item = Entry<FileItem>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError<E: std::error::Error + 'static> {
+    #[error("cannot start a worker thread")]
+    Thread(#[source] std::io::Error),
+    #[error(transparent)]
+    Write(E),
+}
 
 #[derive(Debug, Clone)]
 pub struct Options {
     pub threads: usize,
     pub limits: Limits,
-    pub input: input::Options,
+    pub input: ReadOptions,
     /// Files read but not yet written, at most; bounds memory with `bytes_in_flight`.
     pub files_in_flight: usize,
     /// Bytes of files read but not yet written, at most (one bigger file may go alone).
@@ -34,7 +45,7 @@ impl Default for Options {
         Options {
             threads,
             limits: Limits::default(),
-            input: input::Options {
+            input: ReadOptions {
                 max_file_bytes: 256 * 1024 * 1024,
                 exclude: Vec::new(),
             },
@@ -64,15 +75,15 @@ fn yield_to_the_writer() {
 /// Turns one input event into what the writer needs. Pure work: no database.
 pub fn prepare(event: Event, options: &Options) -> Item {
     match event {
-        Event::Skipped { path } => Item::Skipped { path },
-        Event::Failed { path, reason } => Item::Failed { path, reason },
-        Event::File(file) => {
+        Entry::Skipped { path } => Entry::Skipped { path },
+        Entry::Failed { path, reason } => Entry::Failed { path, reason },
+        Entry::File(file) => {
             let parsed = parse::parse_file(&file.bytes, &options.limits);
             let sha256 = parse::sha256_hex(&file.bytes);
             let zstd = match zstd::bulk::compress(&file.bytes, options.zstd_level) {
                 Ok(z) => z,
                 Err(e) => {
-                    return Item::Failed {
+                    return Entry::Failed {
                         path: file.path,
                         reason: format!("cannot compress the file for storage: {e}"),
                     }
@@ -83,7 +94,7 @@ pub fn prepare(event: Event, options: &Options) -> Item {
                 size: file.bytes.len() as u64,
                 zstd,
             };
-            Item::File(FileItem {
+            Entry::File(FileItem {
                 path: file.path,
                 archive: file.archive,
                 raw,
@@ -155,18 +166,17 @@ impl InFlight {
 
 fn event_bytes(event: &Event) -> u64 {
     match event {
-        Event::File(file) => file.bytes.len() as u64,
+        Entry::File(file) => file.bytes.len() as u64,
         _ => 0,
     }
 }
 
-/// Reads, parses and writes every input. `progress` is called after each written item.
-pub fn run(
+/// Reads and parses every input, and hands each item to `write` in input order.
+pub fn run<E: std::error::Error + 'static>(
     inputs: &[PathBuf],
     options: &Options,
-    writer: &mut Writer,
-    progress: &mut dyn FnMut(&store::Summary),
-) -> store::Result<()> {
+    write: &mut dyn FnMut(Item) -> Result<(), E>,
+) -> Result<(), PipelineError<E>> {
     let (job_tx, job_rx) = bounded::<(u64, Event, u64)>(options.files_in_flight);
     let (done_tx, done_rx) = bounded::<(u64, Item, u64)>(options.files_in_flight);
     let in_flight = InFlight::new(options.files_in_flight, options.bytes_in_flight);
@@ -199,9 +209,9 @@ pub fn run(
         drop((job_rx, done_tx));
         if let Err(e) = spawned {
             in_flight.close();
-            return Err(store::StoreError::Thread(e));
+            return Err(PipelineError::Thread(e));
         }
-        let result = write_in_order(done_rx, in_flight, writer, progress);
+        let result = write_in_order(done_rx, in_flight, write).map_err(PipelineError::Write);
         // On a write error, closing stops the reader; the scope then joins the threads.
         in_flight.close();
         result
@@ -218,7 +228,7 @@ struct Reader<'a> {
     admitted: Option<u64>,
 }
 
-impl input::Sink for Reader<'_> {
+impl sources::Sink for Reader<'_> {
     fn admit(&mut self, size: u64) -> bool {
         let ok = self.in_flight.acquire(size);
         self.admitted = ok.then_some(size);
@@ -244,7 +254,7 @@ impl input::Sink for Reader<'_> {
 
 fn read_all(
     inputs: &[PathBuf],
-    options: &input::Options,
+    options: &ReadOptions,
     jobs: Sender<(u64, Event, u64)>,
     in_flight: &InFlight,
 ) {
@@ -254,24 +264,22 @@ fn read_all(
         seq: 0,
         admitted: None,
     };
-    input::read_inputs(inputs, options, &mut reader);
+    sources::read_inputs(inputs, options, &mut reader);
 }
 
-fn write_in_order(
+fn write_in_order<E>(
     done: Receiver<(u64, Item, u64)>,
     in_flight: &InFlight,
-    writer: &mut Writer,
-    progress: &mut dyn FnMut(&store::Summary),
-) -> store::Result<()> {
+    write: &mut dyn FnMut(Item) -> Result<(), E>,
+) -> Result<(), E> {
     let mut waiting: BTreeMap<u64, (Item, u64)> = BTreeMap::new();
     let mut next = 0u64;
     for (seq, item, bytes) in done {
         waiting.insert(seq, (item, bytes));
         while let Some((item, bytes)) = waiting.remove(&next) {
-            writer.write(item)?;
+            write(item)?;
             next += 1;
             in_flight.release(bytes);
-            progress(writer.summary());
         }
     }
     Ok(())

@@ -29,9 +29,6 @@ const POINTER_TYPE: &CStr = c"councildb_row_source";
 /// Rows, read by index; a column a source does not fill reads as NULL.
 pub trait Rows: 'static {
     fn len(&self) -> usize;
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
     /// Sets the value of column `col` (below `COLUMNS`) of row `row` (below `len`).
     fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()>;
 }

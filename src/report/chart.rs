@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::output::{escape_html, text, Rows};
+use super::format::text;
+use super::html::escape_html;
+use super::query::ResultSet;
 
 /// Okabe-Ito colours, distinguishable with colour-blindness.
 const PALETTE: [&str; 8] = [
@@ -76,7 +78,7 @@ impl ChartSpec {
     }
 
     /// The SVG for `rows`, or None when there is nothing to draw.
-    pub fn render(&self, rows: &Rows) -> Result<Option<String>, String> {
+    pub fn render(&self, rows: &ResultSet) -> Result<Option<String>, String> {
         let col = |name: &str| {
             rows.columns
                 .iter()
@@ -376,8 +378,8 @@ mod tests {
     use super::*;
     use rusqlite::types::Value;
 
-    fn rows(columns: &[&str], data: Vec<Vec<Value>>) -> Rows {
-        Rows {
+    fn rows(columns: &[&str], data: Vec<Vec<Value>>) -> ResultSet {
+        ResultSet {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: data,
         }

@@ -14,7 +14,7 @@ use std::thread::JoinHandle;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::store::StoreError;
+use super::StoreError;
 
 /// How large the log may grow before the writer waits for the checkpointer to catch up. A bigger
 /// bound means fewer waits but a longer last checkpoint, which the import waits for (32 MiB and
@@ -199,7 +199,7 @@ mod tests {
     fn the_log_stays_near_its_bound_and_everything_reaches_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        let conn = crate::db::open(&path).unwrap();
+        let conn = crate::store::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE t (v BLOB)").unwrap();
         let checkpointer = Checkpointer::start_bounded(&path, &conn, 256 << 10).unwrap();
         let batches = 200;
@@ -227,7 +227,7 @@ mod tests {
     fn giving_back_restores_the_writers_own_checkpoints() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        let conn = crate::db::open(&path).unwrap();
+        let conn = crate::store::open(&path).unwrap();
         let before: i64 = conn
             .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))
             .unwrap();

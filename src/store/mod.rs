@@ -1,0 +1,32 @@
+//! The store: the one part that writes the database. Opening a database runs its migrations
+//! (`open`); the `writer` puts parsed documents in, in batched transactions, with their
+//! `child_rows` (clauses, tags, citations) written in bulk through the `row_source` virtual
+//! table, the full-text index kept in step (`fts`), citations pointed at the statements they
+//! cite (`targets`) and the write-ahead log checkpointed on a thread of its own (`checkpoint`).
+//! `reparse` re-derives every statement from the stored raw files.
+
+mod checkpoint;
+mod child_rows;
+mod fts;
+mod open;
+mod reparse;
+mod row_source;
+mod targets;
+mod writer;
+
+pub use open::configure_sqlite;
+#[cfg(test)]
+pub(crate) use open::open_in_memory;
+pub(crate) use open::{open, open_read_only, schema_version};
+pub(crate) use reparse::reparse;
+pub(crate) use writer::{Writer, DEFAULT_BATCH_DOCUMENTS};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database write failed")]
+    Sql(#[from] rusqlite::Error),
+    #[error("cannot start a worker thread")]
+    Thread(#[source] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
