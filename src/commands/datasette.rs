@@ -8,7 +8,8 @@ use serde_json::{json, Map, Value};
 
 use super::args::ReportsDirArgs;
 use super::Outcome;
-use crate::report::{self, Report};
+use crate::report::{self, query, Report};
+use crate::store;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -61,11 +62,36 @@ pub fn metadata(db_path: &Path, reports: &[Report]) -> Value {
     })
 }
 
+/// The reports that only read, checked against an empty database at this version's schema:
+/// Datasette runs a canned query at every visit to its page, so one that writes is left out,
+/// and said so on stderr.
+fn read_only_reports(reports: Vec<Report>) -> anyhow::Result<Vec<Report>> {
+    let schema = store::open_in_memory()?;
+    Ok(reports
+        .into_iter()
+        .filter(|r| match query::is_read_only(&schema, &r.sql) {
+            Ok(true) => true,
+            Ok(false) => {
+                eprintln!(
+                    "councildb: left out report {} ({}): it would change the database or write a file",
+                    r.name, r.origin
+                );
+                false
+            }
+            Err(e) => {
+                eprintln!("councildb: left out report {} ({}): {e}", r.name, r.origin);
+                false
+            }
+        })
+        .collect())
+}
+
 pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     let (reports, broken) = report::all(args.reports.reports_dir.as_deref())?;
     if let Some(e) = broken.into_iter().next() {
         return Err(e.into());
     }
+    let reports = read_only_reports(reports)?;
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &metadata(db_path, &reports))?;
     writeln!(out)?;

@@ -46,7 +46,7 @@ pub fn exit_code_for(err: &anyhow::Error) -> ExitCode {
             )
             || matches!(
                 cause.downcast_ref::<QueryError>(),
-                Some(QueryError::Missing { .. } | QueryError::Unused(_))
+                Some(QueryError::Missing { .. } | QueryError::Unused(_) | QueryError::Empty)
             )
     });
     ExitCode::from(if usage { EXIT_USAGE } else { EXIT_FATAL })

@@ -1,5 +1,6 @@
-//! `councildb sql QUERY`: one SQL statement against the database, read-only unless `--write`
-//! (enforced by opening the connection read-only, not by reading the SQL).
+//! `councildb sql QUERY`: one SQL statement against the database, read-only unless `--write`.
+//! Read-only twice over: the connection is opened read-only, and SQLite must find the prepared
+//! statement read-only (a read-only connection still lets `VACUUM INTO` write a file).
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -9,8 +10,8 @@ use anyhow::Context;
 use super::args::QueryArgs;
 use super::Outcome;
 use crate::report::format::{self, Format, Page};
-use crate::report::query;
-use crate::store;
+use crate::report::query::{self, Access};
+use crate::store::{self, DbError};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,12 +25,17 @@ pub struct Args {
 }
 
 pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
-    let conn = if args.write {
-        store::open(db_path)?
+    // A mistyped --db must not become a new, empty database.
+    if !db_path.exists() {
+        return Err(DbError::Missing(db_path.to_path_buf()).into());
+    }
+    let (conn, access) = if args.write {
+        (store::open(db_path)?, Access::ReadWrite)
     } else {
-        store::open_read_only(db_path)?
+        (store::open_read_only(db_path)?, Access::ReadOnly)
     };
-    let rows = query::run(&conn, &args.query, &args.query_args.params).context("query failed")?;
+    let rows =
+        query::run(&conn, &args.query, &args.query_args.params, access).context("query failed")?;
     let stdout = std::io::stdout();
     let format = args
         .query_args

@@ -50,8 +50,7 @@ impl Default for Options {
                 exclude: Vec::new(),
             },
             // The bytes bound first: enough for the workers to run well ahead while the writer
-            // commits (with 12 files, about 3 MB, the writer waited 0.7 s of a 4 s import for
-            // them; with 8 MiB, 0.08 s).
+            // commits, so that the writer does not wait for them (docs/performance.md).
             files_in_flight: 256,
             bytes_in_flight: 8 * 1024 * 1024,
             zstd_level: 3,
@@ -61,8 +60,8 @@ impl Default for Options {
 
 /// Lowers the calling worker thread's priority below the writer's. The single writer is the
 /// import's bottleneck; with as many workers as cores it would otherwise get only its share of a
-/// core whenever they all have work (20,000 documents on 2 cores, with rows written in bulk:
-/// 3.82 s -> 3.63 s).
+/// core whenever they all have work.
+#[allow(unsafe_code)]
 fn yield_to_the_writer() {
     // On Linux every thread has a nice value of its own, and `who = 0` names the calling thread.
     #[cfg(target_os = "linux")]

@@ -169,13 +169,12 @@ impl Report {
             .filter(|p| p.optional)
             .map(|p| p.name.as_str())
             .collect();
-        query::run_with_optional(conn, &self.sql, given, &optional).map_err(|source| {
-            ReportError::Query {
+        query::run_with_optional(conn, &self.sql, given, &optional, query::Access::ReadOnly)
+            .map_err(|source| ReportError::Query {
                 name: self.name.clone(),
                 origin: self.origin.clone(),
                 source,
-            }
-        })
+            })
     }
 
     /// The chart for the html page, if the report has one.

@@ -17,8 +17,24 @@ pub enum QueryError {
     Missing { name: String, bare: String },
     #[error("--param {0} is not used by the query")]
     Unused(String),
+    #[error(
+        "the statement is not read-only: it would change the database or write a file \
+         (only `councildb sql --write` runs such a statement)"
+    )]
+    NotReadOnly,
+    #[error("the query is empty")]
+    Empty,
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
+}
+
+/// Whether a statement may change anything. Read-only is checked by SQLite on the prepared
+/// statement, whatever the connection: a read-only connection still lets `VACUUM INTO` write
+/// a new file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadOnly,
+    ReadWrite,
 }
 
 /// Parses `NAME=VALUE` (for clap).
@@ -48,8 +64,21 @@ pub fn run(
     conn: &Connection,
     sql: &str,
     params: &[(String, String)],
+    access: Access,
 ) -> Result<ResultSet, QueryError> {
-    run_with_optional(conn, sql, params, &[])
+    run_with_optional(conn, sql, params, &[], access)
+}
+
+/// Prepares `sql` alone, to tell whether it only reads.
+pub fn is_read_only(conn: &Connection, sql: &str) -> Result<bool, QueryError> {
+    Ok(prepare(conn, sql)?.readonly())
+}
+
+fn prepare<'c>(conn: &'c Connection, sql: &str) -> Result<rusqlite::Statement<'c>, QueryError> {
+    if sql.trim().is_empty() {
+        return Err(QueryError::Empty);
+    }
+    Ok(conn.prepare(sql)?)
 }
 
 /// Like `run`, binding NULL to the `optional` parameters that were not given.
@@ -58,8 +87,12 @@ pub fn run_with_optional(
     sql: &str,
     params: &[(String, String)],
     optional: &[&str],
+    access: Access,
 ) -> Result<ResultSet, QueryError> {
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = prepare(conn, sql)?;
+    if access == Access::ReadOnly && !stmt.readonly() {
+        return Err(QueryError::NotReadOnly);
+    }
     let mut used = vec![false; params.len()];
     for i in 1..=stmt.parameter_count() {
         let name = stmt.parameter_name(i).unwrap_or("?").to_string();
@@ -105,6 +138,7 @@ mod tests {
             &conn,
             "SELECT :n + 1 AS a, @s AS b, typeof($s) AS t",
             &params,
+            Access::ReadOnly,
         )
         .unwrap();
         assert_eq!(
@@ -120,10 +154,42 @@ mod tests {
     #[test]
     fn missing_and_unused_parameters_are_named() {
         let conn = Connection::open_in_memory().unwrap();
-        let err = run(&conn, "SELECT :q", &[]).unwrap_err();
+        let err = run(&conn, "SELECT :q", &[], Access::ReadOnly).unwrap_err();
         assert!(err.to_string().contains("--param q=VALUE"), "{err}");
-        let err = run(&conn, "SELECT 1", &[("x".into(), "1".into())]).unwrap_err();
+        let err = run(
+            &conn,
+            "SELECT 1",
+            &[("x".into(), "1".into())],
+            Access::ReadOnly,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("--param x"), "{err}");
+    }
+
+    #[test]
+    fn only_read_only_statements_run_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("copy.db");
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (x)").unwrap();
+        let vacuum = format!("VACUUM INTO '{}'", copy.display());
+        for sql in [
+            vacuum.as_str(),
+            "INSERT INTO t VALUES (1)",
+            "DROP TABLE t",
+            "PRAGMA user_version = 3",
+        ] {
+            let err = run(&conn, sql, &[], Access::ReadOnly).unwrap_err();
+            assert!(matches!(err, QueryError::NotReadOnly), "{sql}: {err}");
+        }
+        assert!(!copy.exists());
+        for sql in ["SELECT * FROM t", "WITH a AS (SELECT 1) SELECT * FROM a"] {
+            run(&conn, sql, &[], Access::ReadOnly).unwrap();
+        }
+        run(&conn, &vacuum, &[], Access::ReadWrite).unwrap();
+        assert!(copy.exists());
+        let err = run(&conn, "  ", &[], Access::ReadWrite).unwrap_err();
+        assert!(matches!(err, QueryError::Empty), "{err}");
     }
 
     #[test]

@@ -15,9 +15,7 @@ mod targets;
 mod writer;
 
 pub use open::configure_sqlite;
-#[cfg(test)]
-pub(crate) use open::open_in_memory;
-pub(crate) use open::{open, open_read_only, schema_version};
+pub(crate) use open::{open, open_in_memory, open_read_only, schema_version, DbError};
 pub(crate) use reparse::reparse;
 pub(crate) use writer::{Writer, DEFAULT_BATCH_DOCUMENTS};
 

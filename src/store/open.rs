@@ -84,6 +84,7 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
 /// Process-wide SQLite settings. Memory statistics take a global mutex on every allocation,
 /// and nothing here reads them, so they are turned off. Only a speed-up: a failure changes
 /// nothing else.
+#[allow(unsafe_code)]
 pub fn configure_sqlite() -> rusqlite::Result<()> {
     // SAFETY: SQLITE_CONFIG_MEMSTATUS takes exactly one int argument. sqlite3_config must not
     // run while another thread uses SQLite; the binary calls this first thing in `main`, before
@@ -217,8 +218,8 @@ fn immutable_uri(path: &Path) -> String {
     uri + "?immutable=1"
 }
 
-/// An in-memory database at this binary's schema, for tests.
-#[cfg(test)]
+/// An in-memory database at this binary's schema: for tests, and to check queries against
+/// the schema without touching a database file.
 pub fn open_in_memory() -> Result<Connection, DbError> {
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;

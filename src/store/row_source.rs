@@ -2,11 +2,14 @@
 //! the row itself: each run opens a cursor on the table and on every index, binds its values
 //! and resets. Here the rows stay in Rust and SQLite reads them through a virtual table,
 //! `councildb_rows(?)`, in a single `INSERT … SELECT`, the way it copies one table into another
-//! (measured on 311,731 citations: 0.57 s row by row, 0.40 s in one statement).
+//! (docs/performance.md has the figures).
 //!
 //! The virtual table has eight columns, `c0` to `c7`, and a hidden `source` column that takes a
 //! `RowSource` bound as a parameter: `SELECT c0, c1 FROM councildb_rows(?1)`. It exists only on
 //! connections that `register` it, and only for the length of a statement.
+
+// A virtual table: rusqlite's VTab traits and reading a bound pointer are unsafe.
+#![allow(unsafe_code)]
 
 use std::ffi::{c_int, c_void, CStr};
 use std::marker::PhantomData;
@@ -44,10 +47,11 @@ impl RowSource {
 
 impl ToSql for RowSource {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        // Not `ToSqlOutput::from_rc`: in rusqlite 0.39 its destructor releases the pointer as an
-        // `Rc<c_void>`, which frees the allocation but never drops what the Rc holds, so every
-        // batch of rows leaked (an import's memory grew with the archive: 160 MB at 5,000
-        // documents, 345 MB at 20,000).
+        // Not `ToSqlOutput::from_rc`: in rusqlite 0.39 its destructor rebuilds the pointer as an
+        // `Rc<c_void>` and drops that, which is undefined behaviour (the allocation is freed as
+        // another type, and what the Rc holds is never dropped: every batch of rows leaked).
+        // rusqlite 0.40 fixes it upstream; once Cargo.toml moves to 0.40, this can become
+        // `ToSqlOutput::from_rc` and `release_source` can go.
         let raw = Rc::into_raw(Rc::clone(&self.0));
         Ok(ToSqlOutput::Pointer((
             raw.cast(),
@@ -74,6 +78,7 @@ struct RowsTable {
     base: ffi::sqlite3_vtab,
 }
 
+// SAFETY: RowsTable is repr(C) with its sqlite3_vtab first, as rusqlite requires.
 unsafe impl<'vtab> VTab<'vtab> for RowsTable {
     type Aux = ();
     type Cursor = RowsCursor<'vtab>;
@@ -130,6 +135,7 @@ struct RowsCursor<'vtab> {
     phantom: PhantomData<&'vtab RowsTable>,
 }
 
+// SAFETY: RowsCursor is repr(C) with its sqlite3_vtab_cursor first, as rusqlite requires.
 unsafe impl VTabCursor for RowsCursor<'_> {
     fn filter(
         &mut self,
@@ -140,9 +146,9 @@ unsafe impl VTabCursor for RowsCursor<'_> {
         // A bound pointer reads as NULL; anything else (text, a number) is no source, and
         // rusqlite must not be asked for a pointer in it (it asserts that in debug builds).
         let is_pointer = idx_num == 1 && matches!(args.get::<Value>(0), Ok(Value::Null));
-        // SAFETY: a pointer tagged POINTER_TYPE is only ever made by `RowSource::to_sql`, from an
-        // Rc<Box<dyn Rows>> that SQLite keeps alive while it is bound to the statement.
         self.rows = if is_pointer {
+            // SAFETY: a pointer tagged POINTER_TYPE is only ever made by `RowSource::to_sql`,
+            // from an Rc<Box<dyn Rows>> that SQLite keeps alive while it is bound.
             unsafe { args.get_pointer::<Box<dyn Rows>>(0, POINTER_TYPE) }.map(|rows| &**rows)
         } else {
             None

@@ -1,8 +1,7 @@
 //! Faults: an import killed with SIGKILL at several moments, readers during an import, and two
 //! imports into one database at once. The database must stay sound and hold whole documents.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::time::{Duration, Instant};
 

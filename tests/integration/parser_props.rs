@@ -1,6 +1,6 @@
 //! Property tests: the parser is fed arbitrary bytes and text built from the fragments real
 //! documents are made of. It must never panic, and what it returns must point into the text.
-//! Raise the case count for a long run: PROPTEST_CASES=200000 cargo test --release --test parser_props
+//! Raise the case count for a long run: PROPTEST_CASES=200000 cargo test --release --test integration parser_props
 
 use councildb::parse::{parse_document, parse_file, Limits};
 use proptest::prelude::*;

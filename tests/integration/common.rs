@@ -1,6 +1,5 @@
 //! The integration-test harness: a temp dir with a database, the built binary run on real
 //! files, and the database read back with plain SQL.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

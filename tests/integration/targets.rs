@@ -2,8 +2,7 @@
 //! citing statement's language when there is one, else the first held; whatever the order in
 //! which the documents arrive, in one import or several.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 const RESOLUTION_EN: &str = "%%%PEACEBUILDING|\n\nResolution 1999 (2011) Adopted by the Security Council at its 6627th meeting, on 4 October 2011 The Security Council, Recalling the importance of peacebuilding in the aftermath of conflict, 1. Decides to remain actively seized of the matter.\n";
 const RESOLUTION_FR: &str = "%%%PEACEBUILDING|\n\nRésolution 1999 (2011) Adoptée par le Conseil de sécurité à sa 6627e séance, le 4 octobre 2011 Le Conseil de sécurité, Rappelant l'importance de la consolidation de la paix au lendemain des conflits, 1. Décide de rester activement saisi de la question.\n";

@@ -1,8 +1,7 @@
 //! The seed document imported by the built binary must give the figures of the contract,
 //! read back with plain SQL.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn seed_id(env: &Env) -> String {
     env.scalar(&format!(

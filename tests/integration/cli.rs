@@ -1,8 +1,7 @@
 //! The command line as scripts use it: exit codes, read-only SQL, formats, parameters, and the
 //! refusal of a database made by a newer councildb.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn usage_errors_exit_2() {

@@ -1,8 +1,7 @@
 //! The examples of docs/schema.md must run: every SQL block in the real sqlite3 shell (and
 //! through rusqlite), every Python block in python3, against the bundled seeds.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn blocks(language: &str) -> Vec<String> {
     let doc = std::fs::read_to_string(repo().join("docs/schema.md")).unwrap();
@@ -63,4 +62,47 @@ fn sql_examples_run_in_the_sqlite3_shell() {
         .output()
         .unwrap();
     assert_eq!(stdout(&out).trim(), "11");
+}
+
+#[test]
+fn every_table_view_and_column_is_in_the_schema_doc() {
+    let env = Env::new();
+    env.expect(&["init"], 0);
+    let doc = std::fs::read_to_string(repo().join("docs/schema.md")).unwrap();
+    // FTS5 keeps its index in shadow tables of its own; they are SQLite's, not ours.
+    let objects = env.query(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'clauses_fts_%'
+         AND name <> 'refinery_schema_history' ORDER BY name",
+    );
+    let mut missing = Vec::new();
+    for row in objects {
+        let name = &row[0];
+        if !doc.contains(&format!("`{name}`")) {
+            missing.push(name.clone());
+        }
+        for column in env.query(&format!("SELECT name FROM pragma_table_info('{name}')")) {
+            let column = &column[0];
+            if !doc.contains(&format!("`{column}`")) {
+                missing.push(format!("{name}.{column}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in docs/schema.md: {missing:?}");
+}
+
+#[test]
+fn every_command_is_in_the_readme() {
+    use clap::CommandFactory;
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let cli = councildb::cli::Cli::command();
+    let missing: Vec<&str> = cli
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .filter(|name| !readme.contains(&format!("| `{name}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "commands not in the README's table: {missing:?}"
+    );
 }

@@ -1,8 +1,7 @@
 //! Archives in, nothing lost: every input form and encoding built inside the test, rejects
 //! recorded with reasons, exports byte for byte, reparse, and re-imports that change nothing.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::io::Write;
 

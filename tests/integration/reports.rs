@@ -2,8 +2,7 @@
 //! scheduled runs (and the very commands of the cron and systemd examples); user reports;
 //! Datasette metadata, answered by a real Datasette.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn seeded() -> Env {
     let env = Env::new();

@@ -1,0 +1,16 @@
+//! The integration tests, in one binary so that the shared harness (`common`) compiles once.
+//! Each module runs the built `councildb` on real files and reads the database back with plain
+//! SQL, except `parser_props`, which feeds the parser arbitrary bytes.
+
+#[allow(dead_code)]
+mod common;
+
+mod archives;
+mod cli;
+mod docs;
+mod faults;
+mod parser_props;
+mod read_only;
+mod reports;
+mod seed;
+mod targets;
