@@ -8,6 +8,7 @@ pub mod citations;
 pub mod clauses;
 pub mod decode;
 pub mod header;
+pub mod heading;
 pub mod meta;
 pub mod norm;
 pub mod numerals;
@@ -188,7 +189,8 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let tags = header::parse_tags(header_line);
     let sha256 = sha256_hex(text.as_bytes());
     let language = meta::detect_language(&body);
-    let (doc_type, symbol) = meta::classify(&body);
+    let heading = heading::read(&body);
+    let (doc_type, symbol) = (heading.doc_type, heading.symbol);
     // Clauses and citations both match on the folded body: fold it once.
     let folded = norm::Folded::new(&body);
     let clauses = clauses::split_folded(&body, &folded, doc_type);
@@ -196,11 +198,22 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     // The preamble proper: up to the first paragraph or sub-item.
     let preamble = &body[..preamble_end.min(body.len())];
     let title = meta::find_title(preamble);
-    let issued_on = meta::find_date(preamble);
-    let meeting = meta::find_meeting(preamble);
+    // The date and meeting of adoption stand where the heading, the opening or an adoption
+    // line puts them; a text with none of these gives the preamble's first ones.
+    let (issued_on, meeting) = if heading.adoption.is_empty() {
+        (meta::find_date(preamble), meta::find_meeting(preamble))
+    } else {
+        let places = || heading.adoption.iter().map(|r| &body[r.clone()]);
+        (
+            places().find_map(meta::find_date),
+            places().find_map(meta::find_meeting),
+        )
+    };
     let own_meeting = meeting.map(|m| format!("S/PV.{m}"));
+    // What names the document (its heading, the opening of a statement) cites nothing.
     let citations = citations::extract_folded(&body, &folded)
         .into_iter()
+        .filter(|c| c.start >= heading.names_end)
         .filter(|c| Some(&c.symbol) != symbol.as_ref() && Some(&c.symbol) != own_meeting.as_ref())
         .map(|c| (clause_at(&clauses, c.start), c))
         .collect();

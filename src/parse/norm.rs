@@ -33,6 +33,21 @@ fn fold_char(c: char) -> char {
         '\u{2044}' | '\u{2215}' => '/',
         // Bidi marks carry no meaning for matching; turn them into spaces (one char for one char).
         '\u{200E}' | '\u{200F}' | '\u{061C}' => ' ',
+        // Texts in traditional characters (Taiwan, Hong Kong, the early years): the characters
+        // of the words the patterns look for, folded to their simplified forms.
+        '決' => '决',
+        '議' => '议',
+        '號' => '号',
+        '會' => '会',
+        '過' => '过',
+        '聯' => '联',
+        '國' => '国',
+        '憲' => '宪',
+        '聲' => '声',
+        '條' => '条',
+        '屆' => '届',
+        '〔' => '[',
+        '〕' => ']',
         _ => c,
     }
 }
@@ -117,6 +132,59 @@ pub fn unsegment(text: &str) -> String {
     out
 }
 
+/// Text without the spaces that segmentation put next to Chinese characters, with a way back
+/// to byte offsets of the text it was made from (as `unsegment`, keeping every line break).
+pub struct Compact {
+    pub text: String,
+    origin: Vec<u32>,
+    source_len: usize,
+}
+
+impl Compact {
+    pub fn new(source: &str) -> Compact {
+        let mut text = String::with_capacity(source.len());
+        let mut origin = Vec::with_capacity(source.len());
+        let chars: Vec<(usize, char)> = source.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if c.is_whitespace() {
+                let mut j = i;
+                while j < chars.len() && chars[j].1.is_whitespace() {
+                    j += 1;
+                }
+                let before = text.chars().next_back();
+                let after = chars.get(j).map(|&(_, c)| c);
+                let glue = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
+                let newline = chars[i..j].iter().any(|&(_, c)| c == '\n');
+                if !glue || newline {
+                    let keep = if newline { '\n' } else { ' ' };
+                    text.push(keep);
+                    origin.push(at as u32);
+                }
+                i = j;
+                continue;
+            }
+            text.push(c);
+            origin.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+            i += 1;
+        }
+        Compact {
+            text,
+            origin,
+            source_len: source.len(),
+        }
+    }
+
+    /// The byte offset in the source of byte `at` of the compact text (`len` maps to the end).
+    pub fn source_offset(&self, at: usize) -> usize {
+        self.origin
+            .get(at)
+            .map(|&o| o as usize)
+            .unwrap_or(self.source_len)
+    }
+}
+
 /// Collapses runs of white space to one space and trims the ends.
 pub fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -147,6 +215,21 @@ mod tests {
         let f = Folded::new("resolution 1325 (2000)");
         assert!(matches!(f.text, Cow::Borrowed(_)));
         assert_eq!(f.original_offset(5), 5);
+    }
+
+    #[test]
+    fn compact_maps_back() {
+        let source = "第2326 ( 2016 ) 号 决议\n 安全 理事会 ，The  Council";
+        let c = Compact::new(source);
+        assert_eq!(c.text, "第2326 ( 2016 )号决议\n安全理事会，The Council");
+        let at = c.text.find("安全").unwrap();
+        assert_eq!(&source[c.source_offset(at)..][..6], "安全");
+        assert_eq!(c.source_offset(c.text.len()), source.len());
+    }
+
+    #[test]
+    fn folds_traditional_characters_of_the_patterns() {
+        assert_eq!(Folded::new("第2326(2016)號決議").text, "第2326(2016)号决议");
     }
 
     #[test]

@@ -1,0 +1,404 @@
+//! The parts of a document that name it rather than say anything: the heading region before
+//! the opening formula ("The Security Council," and its equivalents in the six languages), the
+//! opening of a presidential statement ("At the 4490th meeting …, the President of the Security
+//! Council made the following statement …:"), and the adoption lines, at the head or at the
+//! end ("Adopted by the Security Council at its 5014th meeting", "Adopted unanimously at the
+//! 2502nd meeting."). From them come the document type, its own symbol, and the places where
+//! its date and meeting of adoption are written. Headings of every era are met: "Resolution
+//! 1325 (2000)", "United Nations Security Council Resolution 470", "35 (1947). Résolution du 10
+//! avril 1947", "第408(1977)号决议", "决议案二三七(一九六七)", "قرار مجلس الأمن رقم 338 (1973)".
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta::find_date;
+use super::norm::{Compact, Folded};
+use super::{numerals, resolution_years, DocType};
+
+/// What the heading, the opening and the adoption lines say of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub doc_type: DocType,
+    /// The document's own symbol: `S/RES/N (YYYY)`, `S/PRST/YYYY/N`, or a leading `S/YYYY/N`.
+    pub symbol: Option<String>,
+    /// Byte offset in the body where the part that names the document ends: nothing before it
+    /// is a citation.
+    pub names_end: usize,
+    /// Byte ranges of the body where the date and meeting of adoption are written, the most
+    /// trusted first. Empty when the text shows none of the structure above: the caller then
+    /// reads them from the preamble.
+    pub adoption: Vec<Range<usize>>,
+}
+
+/// How much of the head the heading, opening and adoption line may take, in characters.
+const HEAD_CHARS: usize = 3000;
+/// How much of the end an adoption line closing the text may take, in characters.
+const TAIL_CHARS: usize = 600;
+/// How far after an adoption line its date may stand, in bytes of compact text.
+const ADOPTION_DATE_BYTES: usize = 160;
+
+/// The opening formula of a resolution: the Council named, then a comma or colon.
+static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:إن\s+)?(?:(?:The|THE)\s+(?i:security\s+council)|(?:Le|LE)\s+(?i:conseil\s+de\s+s[ée]curit[ée])",
+        r"|(?:El|EL)\s+(?i:consejo\s+de\s+seguridad)|(?:Совет|СОВЕТ)\s+(?i:безопасности)",
+        r"|安全理事会|مجلس\s+ال[أا]من(?:\s+الدولي)?)\s*[,，،:：]",
+    ))
+    .expect("opening formula pattern")
+});
+
+/// The opening sentence of a presidential statement, up to the colon that precedes the text.
+static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)President\s+of\s+the\s+Security\s+Council\s+(?:made|issued|read\s+out|delivered)[^:]{0,120}?statement[^:]{0,80}:",
+        r"|Pr[ée]sidente?\s+du\s+Conseil\s+de\s+s[ée]curit[ée]\s+a\s+(?:fait|donn[ée])[^:]{0,120}?d[ée]claration[^:]{0,80}:",
+        r"|(?:President[ae]|Presidencia)\s+del\s+Consejo\s+de\s+Seguridad\s+(?:formul[oó]|hizo|dio\s+lectura)[^:]{0,120}?declaraci[oó]n[^:]{0,80}:",
+        r"|Председател\w*\s+Совета\s+Безопасности\s+(?:сделал|выступил|зачитал)\w*[^:]{0,120}?заявлени\w*[^:]{0,80}:",
+        r"|主席[^。:：]{0,60}?(?:发表|宣读)[^。:：]{0,8}?声明[^。:：]{0,4}[:：]",
+        r"|(?:أدلى|ادلى|أدلت)\s+(?:رئيس|رئيسة)\s+مجلس\s+ال[أا]من[^:]{0,120}?(?:بالبيان|ببيان)[^:]{0,80}:",
+    ))
+    .expect("statement opening pattern")
+});
+
+/// The heading of a presidential statement.
+static STATEMENT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)理事会主席的?声明|statement\s+by\s+the\s+president\s+of\s+the\s+security\s+council",
+        r"|d[ée]claration\s+d[ue]\s+(?:la\s+)?pr[ée]sidente?\s+du\s+conseil\s+de\s+s[ée]curit[ée]",
+        r"|declaraci[oó]n\s+de(?:l|\s+la)\s+(?:president[ae]|presidencia)\s+del\s+consejo\s+de\s+seguridad",
+        r"|заявление\s+председателя\s+совета\s+безопасности",
+        r"|بيان\s+(?:من\s+)?رئيس[ةه]?\s+مجلس\s+ال[أا]من",
+    ))
+    .expect("statement heading pattern")
+});
+
+/// An adoption line; group 1 is the meeting (digits, or Chinese numerals).
+static ADOPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\badopted\b[^.;]{0,80}?\b(?:at|in)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting",
+        r"|\badopt[ée]e\b[^.;]{0,80}?\bà\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re)\.?\s+s[ée]ance",
+        r"|\baprobad[ao]\b[^.;]{0,80}?\ben\s+(?:su|la)\s+(\d{1,5})\s*[ªºa]\.?\s+sesi[oó]n",
+        r"|приня\w*[^.;]{0,80}?\bна\s+(?:его\s+|своем\s+)?(\d{1,5})\s*-?\s*(?:м|й)\s+заседани",
+        r"|第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议[^。;]{0,30}?通过",
+        r"|(?:اتخذه|اتخذ|اعتمده|اعتمد|تبنى|تبنّى)[^.;]{0,60}?جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
+    ))
+    .expect("adoption line pattern")
+});
+
+/// The document's own resolution number (and year, when written) in its heading.
+static OWN_RESOLUTION: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let zh_number = "[〇○零一二三四五六七八九十百]+";
+    let zh_year = "[〇○零一二三四五六七八九]{4}";
+    [
+        r"S\s*/\s*RES\s*/\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)".to_string(),
+        concat!(
+            r"(?i)(?:resolution|r[ée]solution|resoluci[oó]n|резолюци[яи]|القرار|قرار(?:\s+مجلس\s+ال[أا]من(?:\s+الدولي)?)?)",
+            r"\s*(?:(?:رقم|No\.?|n[°º]\.?|№)\s*)?(\d{1,4})(?:\s*\(\s*(\d{4})\s*\))?(?:[^\d/]|$)",
+        )
+        .to_string(),
+        r"(?m)^\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*[.．]?\s*(?i:r[ée]solution|resolution|resoluci[oó]n|резолюция|决议)".to_string(),
+        r"第\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*号\s*决议".to_string(),
+        format!(r"决议案?\s*({zh_number})\s*\(\s*({zh_year})\s*\)"),
+        format!(r"(?m)^\s*({zh_number})\s*\(\s*({zh_year})\s*\)\s*[.．]"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("own resolution pattern"))
+    .collect()
+});
+
+static PRST_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"S\s*/\s*PRST\s*/\s*(\d{4})\s*/\s*(\d{1,3})").expect("PRST symbol pattern")
+});
+/// A document's own symbol at the very start: `S/PRST/2009/24` or `S/2009/398`.
+static LEADING_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(S\s*/\s*PRST\s*/\s*\d{4}\s*/\s*\d{1,3}|S\s*/\s*\d{4}\s*/\s*\d{1,5})(?:[^\d]|$)",
+    )
+    .expect("leading symbol pattern")
+});
+
+/// What may stand before a resolution's number at the very start of a text with no opening
+/// formula: nothing, its symbol, or the Council's name.
+static UNTITLED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:S\s*/\s*RES\s*/\s*\d{1,4}\s*\(\s*\d{4}\s*\)|(?:united\s+nations\s+)?security\s+council)?$")
+        .expect("untitled prefix pattern")
+});
+
+/// The head of a body, folded and compacted, with a way back to body offsets.
+struct Head<'a> {
+    folded: Folded<'a>,
+    compact: Compact,
+}
+
+impl<'a> Head<'a> {
+    fn new(body: &'a str, range: Range<usize>) -> Head<'a> {
+        let folded = Folded::new(&body[range]);
+        let compact = Compact::new(&folded.text);
+        Head { folded, compact }
+    }
+
+    fn text(&self) -> &str {
+        &self.compact.text
+    }
+
+    /// The offset in the slice of the body this head was made from.
+    fn offset(&self, at: usize) -> usize {
+        self.folded.original_offset(self.compact.source_offset(at))
+    }
+}
+
+fn char_boundary_after(s: &str, chars: usize) -> usize {
+    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
+}
+
+fn char_boundary_before_end(s: &str, chars: usize) -> usize {
+    s.char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The first opening formula that can be one: not inside a quotation, and not run on from a
+/// word before it (a line break, punctuation, a number, or an adoption line's 通过 may precede
+/// it).
+fn opening_formula(t: &str) -> Option<Range<usize>> {
+    OPENING_FORMULA.find_iter(t).find_map(|m| {
+        let before = &t[..m.start()];
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        let ok = match trimmed.chars().next_back() {
+            None | Some('\n') => true,
+            Some(c) if "\"“«„'‘".contains(c) => false,
+            Some(c) => {
+                !c.is_alphabetic() || trimmed.ends_with("通过") || m.as_str().starts_with("إن")
+            }
+        };
+        ok.then(|| m.range())
+    })
+}
+
+fn number(s: &str) -> Option<u32> {
+    numerals::chinese(s.trim())
+}
+
+/// The own resolution number, and year if written, from the part that names the document.
+fn own_resolution(t: &str) -> Option<(Range<usize>, u32, Option<i32>)> {
+    OWN_RESOLUTION
+        .iter()
+        .filter_map(|p| p.captures(t))
+        .filter_map(|c| {
+            let n = number(c.get(1)?.as_str()).filter(|&n| n > 0)?;
+            let year = c
+                .get(2)
+                .and_then(|y| number(y.as_str()))
+                .map(|y| y as i32)
+                .filter(|y| (1946..=2100).contains(y));
+            Some((c.get(0)?.range(), n, year))
+        })
+        .min_by_key(|(r, _, _)| r.start)
+}
+
+/// Reads the heading, opening and adoption lines of `body`.
+pub fn read(body: &str) -> Heading {
+    let head_len = char_boundary_after(body, HEAD_CHARS);
+    let head = Head::new(body, 0..head_len);
+    let h = head.text();
+    // A short text's end is also its head: the adoption line closing it is looked for all the
+    // same.
+    let tail_start = char_boundary_before_end(body, TAIL_CHARS);
+    let tail = Head::new(body, tail_start..body.len());
+    let tail_adoption = ADOPTION_LINE
+        .captures_iter(tail.text())
+        .last()
+        .and_then(|c| c.get(0))
+        .map(|m| {
+            let end = (m.end() + ADOPTION_DATE_BYTES).min(tail.text().len());
+            tail_start + tail.offset(m.start())..tail_start + tail.offset(end)
+        });
+
+    let opening = STATEMENT_OPENING.find(h).map(|m| m.range());
+    let formula = opening_formula(h);
+    let statement_first = match (&opening, &formula) {
+        (Some(o), Some(f)) => o.start < f.start,
+        (Some(_), None) => true,
+        _ => false,
+    };
+
+    if statement_first {
+        let end = opening.map_or(0, |o| o.end);
+        let names = &h[..end];
+        let symbol = PRST_SYMBOL
+            .captures(names)
+            .map(|c| format!("S/PRST/{}/{}", &c[1], c[2].parse::<u32>().unwrap_or(0)));
+        return Heading {
+            doc_type: DocType::PresidentialStatement,
+            symbol,
+            names_end: head.offset(end),
+            adoption: vec![0..head.offset(end)],
+        };
+    }
+
+    // Without an opening formula, only the first line may carry the heading.
+    let region_end = match &formula {
+        Some(f) => f.start,
+        None => h
+            .find('\n')
+            .unwrap_or(h.len())
+            .min(char_boundary_after(h, 200)),
+    };
+    let names = &h[..region_end];
+    let head_adoption = ADOPTION_LINE.find(&h[..formula.as_ref().map_or(h.len(), |f| f.start)]);
+    // Without an opening formula to end the heading, the number must open the text, so that
+    // "Recalling its resolution 1889 (2009)" in a first line is not taken for a heading.
+    let own = own_resolution(names).filter(|(at, _, _)| {
+        formula.is_some() || UNTITLED_PREFIX.is_match(names[..at.start].trim())
+    });
+    let statement_heading =
+        STATEMENT_HEADING.find(&h[..region_end.max(char_boundary_after(h, 400))]);
+    // What names the document: all before the opening formula; without one, the heading alone.
+    let names_end = match (&formula, &own, &statement_heading) {
+        (Some(f), _, _) => f.start,
+        (None, Some((at, _, _)), _) => at.end,
+        (None, None, Some(m)) if m.start() < region_end => m.end().min(region_end),
+        _ => 0,
+    };
+    let statement_heading = statement_heading.is_some();
+    let leading_symbol = LEADING_SYMBOL
+        .captures(h)
+        .map(|c| c[1].split_whitespace().collect::<String>());
+
+    let mut adoption = Vec::new();
+    if let Some(m) = head_adoption {
+        let limit = formula.as_ref().map_or(h.len(), |f| f.start);
+        let end = (m.end() + ADOPTION_DATE_BYTES).min(limit);
+        adoption.push(head.offset(m.start())..head.offset(end));
+    }
+    if formula.is_some() || own.is_some() {
+        adoption.push(0..head.offset(region_end));
+    }
+    adoption.extend(tail_adoption.clone());
+
+    let is_resolution = own.is_some()
+        || head_adoption.is_some()
+        || tail_adoption.is_some()
+        || (formula.is_some() && !statement_heading);
+    let prst_symbol = leading_symbol
+        .clone()
+        .filter(|s| s.starts_with("S/PRST/"))
+        .or_else(|| {
+            PRST_SYMBOL
+                .captures(names)
+                .map(|c| format!("S/PRST/{}/{}", &c[1], c[2].parse::<u32>().unwrap_or(0)))
+        });
+    if !is_resolution && (statement_heading || prst_symbol.is_some()) {
+        return Heading {
+            doc_type: DocType::PresidentialStatement,
+            symbol: prst_symbol,
+            names_end: head.offset(names_end),
+            adoption,
+        };
+    }
+    if !is_resolution {
+        return Heading {
+            doc_type: DocType::Other,
+            symbol: leading_symbol,
+            names_end: 0,
+            adoption,
+        };
+    }
+    let symbol = own.map(|(_, n, year)| {
+        let year = year
+            .or_else(|| {
+                // The heading's date, else one in the adoption line, else the number's year.
+                adoption
+                    .iter()
+                    .find_map(|r| find_date(&body[r.clone()]))
+                    .map(|d| chrono::Datelike::year(&d))
+            })
+            .or_else(|| resolution_years::year_of(n));
+        match year {
+            Some(y) => format!("S/RES/{n} ({y})"),
+            None => format!("S/RES/{n}"),
+        }
+    });
+    Heading {
+        doc_type: DocType::Resolution,
+        symbol,
+        names_end: head.offset(names_end),
+        adoption,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_cases() {
+        use DocType::*;
+        // (body, doc type, own symbol): one case per heading form met in real documents.
+        let cases: &[(&str, DocType, Option<&str>)] = &[
+            (" 安全 理事会 主席 的 声明 安全 理事会 主席 在", PresidentialStatement, None),
+            ("Statement by the President of the Security Council At the 6178th meeting", PresidentialStatement, None),
+            ("S/PRST/2009/24 Statement by the President of the Security Council", PresidentialStatement, Some("S/PRST/2009/24")),
+            ("Déclaration de la Présidente du Conseil de sécurité", PresidentialStatement, None),
+            ("Declaración de la Presidencia del Consejo de Seguridad", PresidentialStatement, None),
+            ("Заявление Председателя Совета Безопасности", PresidentialStatement, None),
+            ("بيان من رئيس مجلس الأمن", PresidentialStatement, None),
+            ("At the 4490th meeting of the Security Council, held on 8 March 2002, the President of the Security Council made the following statement on behalf of the Council:\n\"The Security Council, recalling", PresidentialStatement, None),
+            ("安全理事会主席在2001年4月24日安全理事会第4314次会议上,就安理会审议的题为“格鲁吉亚局势”的项目,代表安理会发表声明如下:", PresidentialStatement, None),
+            ("En la 3888ª sesión del Consejo de Seguridad, celebrada el 29 de mayo de 1998, el Presidente del Consejo de Seguridad formuló la siguiente declaración en nombre del Consejo:", PresidentialStatement, None),
+            ("第1888 ( 2009 ) 号 决议 2009年 9月 30日 安全 理事会 第6195 次 会议 通过 安全 理事会 ，", Resolution, Some("S/RES/1888 (2009)")),
+            ("第１８８９（２００９）号决议", Resolution, Some("S/RES/1889 (2009)")),
+            ("Resolution 1889 (2009) Adopted by the Security Council at its 6196th meeting, on 5 October 2009 The Security Council, Reaffirming", Resolution, Some("S/RES/1889 (2009)")),
+            ("S/RES/1889 (2009) Resolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Résolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Resolución 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("Резолюция 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("القرار 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+            ("United Nations Security Council Resolution 470\nMAY 30, 1980\nThe Security Council,\nRecalling", Resolution, Some("S/RES/470 (1980)")),
+            ("Resolution 69 (March 4, 1949)\nThe Security Council,", Resolution, Some("S/RES/69 (1949)")),
+            ("35 (1947). Résolution du 3 octobre 1947\n[S/574]\nLe Conseil de sécurité,", Resolution, Some("S/RES/35 (1947)")),
+            ("Consolidación de la paz\nRESOLUCIÓN 1426 (24 de julio de 2002) El Consejo de Seguridad, Recordando", Resolution, Some("S/RES/1426 (2002)")),
+            ("Resolution 1224 (1999)\nРезолюция 1224 (1999), принятая Советом Безопасности на его 3971-м заседании, 28 января 1999 года\nСовет Безопасности,", Resolution, Some("S/RES/1224 (1999)")),
+            ("一九七七年五月二十六日\n第408(1977)号决议\n安全理事会,\n审议了", Resolution, Some("S/RES/408 (1977)")),
+            ("一九六七年六月十四日\n決議案二三七(一九六七)\n安全理事會,", Resolution, Some("S/RES/237 (1967)")),
+            ("四(一九四六). 一九四六年四月二十九日决议案\n查联合国一会员国\n因此,安全理事会,", Resolution, Some("S/RES/4 (1946)")),
+            ("قرار مجلس الأمن رقم 338 (1973)\nإن مجلس الأمن:", Resolution, Some("S/RES/338 (1973)")),
+            ("Adopted by the Security Council at its 5014th meeting, on 29 July 2004\nThe Security Council,", Resolution, None),
+            ("Совет Безопасности,\nвыражая свое продолжающееся беспокойство", Resolution, None),
+            ("The Security Council,\nHaving considered the report\nAdopted unanimously at the 2502nd meeting.", Resolution, None),
+            ("Recalling its resolution 1889 (2009)", Other, None),
+            ("Letter dated 5 August 2009 from the Permanent Representative S/2009/398", Other, None),
+            ("S/2009/398 Letter dated 5 August 2009", Other, Some("S/2009/398")),
+            ("Les membres du Conseil de sécurité ont reçu le rapport, en application de la résolution 1284 (1999)", Other, None),
+        ];
+        for (body, doc_type, symbol) in cases {
+            let h = read(body);
+            assert_eq!(
+                (h.doc_type, h.symbol.as_deref()),
+                (*doc_type, *symbol),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_part_that_names_the_document_ends_at_the_opening_formula() {
+        let body = "Resolution 470\nThe Security Council,\nRecalling resolution 338 (1973),";
+        let h = read(body);
+        assert_eq!(&body[h.names_end..h.names_end + 3], "The");
+    }
+
+    #[test]
+    fn adoption_lines_closing_the_text_are_read() {
+        let body = "The Security Council,\nRecalling its resolution of 30 March 1955,\n1. Decides\nAdopted unanimously at the 2502nd meeting.";
+        let h = read(body);
+        let last = h.adoption.last().expect("an adoption line");
+        assert!(
+            body[last.clone()].starts_with("Adopted unanimously"),
+            "{h:?}"
+        );
+    }
+}
