@@ -235,7 +235,7 @@ pub fn read(body: &str) -> Heading {
             doc_type: DocType::PresidentialStatement,
             symbol,
             names_end: head.offset(end),
-            adoption: vec![0..head.offset(end)],
+            adoption: Vec::from([0..head.offset(end)]),
         };
     }
 

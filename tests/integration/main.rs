@@ -11,6 +11,7 @@ mod docs;
 mod faults;
 mod parser_props;
 mod read_only;
+mod real_documents;
 mod reports;
 mod seed;
 mod targets;
