@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::norm::Folded;
+use super::norm::{is_cjk, Folded};
 use super::numerals;
 use super::resolution_years;
 
@@ -97,10 +97,11 @@ static RESOLUTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// What may stand between the word and the number: "resolution of the General Assembly 60/1"
 /// and "Security Council resolution 1325" are written so in Arabic.
 static BODY_AFTER_WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من)"));
-/// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly), `1325`;
-/// captures the number, the General Assembly session part and the year.
-const ITEM: &str = r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(YEAR)\s*\))?";
+    LazyLock::new(|| re(r"^(?:\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من(?:\s+الدولي)?))?(?:\s+رقم)?"));
+/// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly),
+/// `181 (II)` (General Assembly, by session), `1325`; captures the number, the General Assembly
+/// session part, the year and the Roman session.
+const ITEM: &str = r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(?:(YEAR)|([IVXL]{1,6}))\s*\))?";
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{ITEM}")));
 /// What may stand between two items of a list: commas, and / et / y / e / и / و, or both.
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,11 +118,18 @@ static ITEM_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Chinese: 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 — the closing 决议 covers the whole list.
 static ZH_RESOLUTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = r"\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*\(\s*YEAR\s*\))?";
+    // Items may carry their date of adoption before them: 1999年8月25日第1261(1999)号.
+    let date = r"(?:[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*)?";
     re(&format!(
-        r"第\s*{item}\s*号?(?:\s*(?:、|,|和|以及|及|与)\s*第?\s*{item}\s*号?)*\s*决议"
+        r"第\s*{item}\s*号?(?:\s*(?:、|,|和|以及|及|与)\s*{date}第?\s*{item}\s*号?)*(?:\s*(?:和|及|以及)\s*以后各项)?\s*决议"
     ))
 });
 static ZH_ITEM: LazyLock<Regex> = LazyLock::new(|| re(ITEM));
+/// The early Chinese form of a General Assembly resolution, numbered by its session in Chinese
+/// numerals: 决议案三十二(一) is 32 (I). (A Council resolution there has a four-digit year.)
+static ZH_SESSION_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"决议案\s*([一二三四五六七八九十百]{1,4})\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)")
+});
 
 /// The Charter in each language, optionally with the chapter or article cited.
 static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -131,7 +139,7 @@ static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)",
         r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)",
         r"(?:(?:[Гг]лав[а-я]*\s+(?P<ch>[IVXL]+)|[Сс]тать[а-я]*\s+(?P<art>\d+))\s+)?(?P<name>Устав[а-я]*\s+Организации\s+Объединенных\s+Наций|Устав[а-я]*)",
-        r"(?:(?:الفصل\s+(?P<chw>[^\s\d]+)|المادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[وبلفك]{0,2}ميثاق\s+الأمم\s+المتحدة|[وبلفك]{0,2}الميثاق)",
+        r"(?:(?:[وبفك]?(?:ال|لل)فصل\s+(?P<chw>[^\s\d]+)|[وبفك]?(?:ال|لل)مادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[وبلفك]{0,2}ميثاق\s+الأمم\s+المتحدة|[وبلفك]{0,2}الميثاق)",
         r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?",
     ]
     .iter()
@@ -141,7 +149,7 @@ static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
 static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+of\s|\s+africaine|\s+de\s+l|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+Африканск|\s+الاتحاد)",
+        r"^(?:\s+of\s|\s+africaine|\s+de\s+l['’]|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+Африканск|\s+الاتحاد)",
     )
 });
 
@@ -157,6 +165,7 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     find_symbols(t, &mut found);
     find_resolution_lists(t, &mut found);
     find_chinese_resolution_lists(t, &mut found);
+    find_chinese_session_resolutions(t, &mut found);
     find_charter(t, &mut found);
 
     // Keep the earliest, then longest, of overlapping matches.
@@ -259,10 +268,11 @@ fn word_start(t: &str, at: usize) -> usize {
 
 /// A symbol must not be glued to a word before it (`XS/2002/5`) or run into more digits.
 fn stands_alone(t: &str, start: usize, end: usize) -> bool {
+    // Chinese writes no space before a symbol: 以及S/PRST/2005/16.
     let before_ok = t[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '/');
+        .is_none_or(|c| (!c.is_alphanumeric() && c != '/') || is_cjk(c));
     let after_ok = t[end..].chars().next().is_none_or(|c| !c.is_ascii_digit());
     before_ok && after_ok
 }
@@ -283,11 +293,9 @@ fn find_symbols(t: &str, out: &mut Vec<Found>) {
         let m = c.get(0).expect("whole match");
         if let Some(year) = plausible_year(&c[1]).filter(|_| stands_alone(t, m.start(), m.end())) {
             let suffix: String = c[3].chars().filter(|c| !c.is_whitespace()).collect();
-            out.push(known(
-                m,
-                CitationKind::Document,
-                format!("S/{year}/{}{}", digits(&c[2]), suffix),
-            ));
+            let symbol = format!("S/{year}/{}{}", digits(&c[2]), suffix);
+            push_addenda(t, m.end(), &symbol, out);
+            out.push(known(m, CitationKind::Document, symbol));
         }
     }
     for c in OLD_DOCUMENT.captures_iter(t) {
@@ -298,11 +306,9 @@ fn find_symbols(t: &str, out: &mut Vec<Found>) {
             && plausible_year(&c[1]).is_none()
         {
             let suffix: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
-            out.push(known(
-                m,
-                CitationKind::Document,
-                format!("S/{}{}", &c[1], suffix),
-            ));
+            let symbol = format!("S/{}{}", &c[1], suffix);
+            push_addenda(t, m.end(), &symbol, out);
+            out.push(known(m, CitationKind::Document, symbol));
         }
     }
     for c in MEETING.captures_iter(t) {
@@ -337,6 +343,24 @@ fn find_symbols(t: &str, out: &mut Vec<Found>) {
     }
 }
 
+/// "S/11302 and Add.1": the addendum named after a document is a document of its own.
+static AND_ADDENDUM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:and|et|y|и|و)\s*((?i:Add|Corr|Rev))\s*\.\s*(\d{1,3})"));
+
+fn push_addenda(t: &str, after: usize, symbol: &str, out: &mut Vec<Found>) {
+    if let Some(c) = AND_ADDENDUM.captures(&t[after..]) {
+        let part = c.get(1).expect("group 1");
+        let mut kind = part.as_str().to_ascii_lowercase();
+        kind[..1].make_ascii_uppercase();
+        out.push(Found {
+            start: after + part.start(),
+            end: after + c[0].len(),
+            kind: CitationKind::Document,
+            symbol: Symbol::Known(format!("{symbol}/{kind}.{}", &c[2])),
+        });
+    }
+}
+
 fn known(m: regex::Match, kind: CitationKind, symbol: String) -> Found {
     Found {
         start: m.start(),
@@ -347,12 +371,20 @@ fn known(m: regex::Match, kind: CitationKind, symbol: String) -> Found {
 }
 
 /// One list item as a citation, or None when the item is not a citation after all.
-fn list_item(
-    number: &str,
-    ga_number: Option<&str>,
-    year: Option<&str>,
-) -> Option<(CitationKind, Symbol)> {
+fn list_item(c: &regex::Captures) -> Option<(CitationKind, Symbol)> {
+    let (number, ga_number, year) = (
+        &c[1],
+        c.get(2).map(|m| m.as_str()),
+        c.get(3).map(|m| m.as_str()),
+    );
     let n: u32 = number.parse().ok()?;
+    if let Some(session) = c.get(4).and_then(|s| numerals::roman_value(s.as_str())) {
+        // `N (ROMAN)` numbers a General Assembly resolution by its session, never the Council's.
+        return Some((
+            CitationKind::GeneralAssemblyResolution,
+            Symbol::Known(format!("A/RES/{n} ({})", numerals::roman(session))),
+        ));
+    }
     if let Some(m) = ga_number {
         // `N/M` after the word for resolution is always a General Assembly resolution.
         return Some((
@@ -402,11 +434,7 @@ fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
             {
                 break;
             }
-            let Some((kind, symbol)) = list_item(
-                &c[1],
-                c.get(2).map(|m| m.as_str()),
-                c.get(3).map(|m| m.as_str()),
-            ) else {
+            let Some((kind, symbol)) = list_item(&c) else {
                 break;
             };
             let start = if first { word_start } else { item_start };
@@ -432,11 +460,12 @@ fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
         let single = items.len() == 1;
         for c in items {
             let m = c.get(0).expect("whole match");
-            let Some((kind, symbol)) = list_item(
-                &c[1],
-                c.get(2).map(|m| m.as_str()),
-                c.get(3).map(|m| m.as_str()),
-            ) else {
+            // The digits of an item's date (1999年8月25日) are no item.
+            let next = list.as_str()[m.end()..].trim_start().chars().next();
+            if next.is_some_and(|n| "年月日".contains(n)) {
+                continue;
+            }
+            let Some((kind, symbol)) = list_item(&c) else {
                 continue;
             };
             let (start, end) = if single {
@@ -463,6 +492,17 @@ fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
                 symbol,
             });
         }
+    }
+}
+
+fn find_chinese_session_resolutions(t: &str, out: &mut Vec<Found>) {
+    for c in ZH_SESSION_RESOLUTION.captures_iter(t) {
+        let (Some(n), Some(session)) = (numerals::chinese(&c[1]), numerals::chinese(&c[2])) else {
+            continue;
+        };
+        let m = c.get(0).expect("whole match");
+        let symbol = format!("A/RES/{n} ({})", numerals::roman(session));
+        out.push(known(m, CitationKind::GeneralAssemblyResolution, symbol));
     }
 }
 

@@ -187,8 +187,12 @@ fn strip_closing_quote(t: &str, start: usize, end: usize) -> usize {
     }
 }
 
-static OPERATIVE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,3})\s?\.(?:\s|$)").expect("operative pattern"));
+/// An operative number as the texts write it: `1.`, `1 .`, `1.Decides`, `1-`, `1 –` and, at
+/// the start of a line, `一.` or `一、`.
+static OPERATIVE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(\d{1,3}|[一二三四五六七八九十]{1,3})\s?([.．、]|[-–—]\s)")
+        .expect("operative pattern")
+});
 /// What ends the text before an operative number: a sentence end, a comma or a colon.
 const BEFORE_OPERATIVE: [char; 12] = [
     '.', '。', ';', '；', ',', '，', ':', '：', '、', '"', '”', '»',
@@ -197,6 +201,9 @@ const BEFORE_OPERATIVE: [char; 12] = [
 /// Resolutions: the preamble, then one paragraph per operative number, in sequence.
 fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
     let mut marks: Vec<(usize, usize, u32)> = Vec::new(); // (number start, text start, number)
+                                                          // Run-in text ("… In conséquence 1. Le Conseil …"): a "1." after a word counts only once a
+                                                          // well-placed "2." confirms it.
+    let mut loose_one: Option<(usize, usize, u32)> = None;
     let mut expected = 1u32;
     let mut from = 0;
     while from < t.len() {
@@ -206,16 +213,41 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
         let number = c.get(1).expect("group 1");
         let whole = c.get(0).expect("whole match");
         from = number.end();
-        if number.as_str().parse::<u32>().ok() != Some(expected) {
+        let value = numerals::chinese(number.as_str());
+        let confirms_loose_one = expected == 1 && loose_one.is_some() && value == Some(2);
+        if value != Some(expected) && !confirms_loose_one {
             continue;
         }
-        let prev_ok = match prev_non_space(t, number.start()) {
-            None => true,
-            Some(p) => BEFORE_OPERATIVE.contains(&p),
-        };
+        // Not a decimal ("1.5"), a range ("1-3") or a number glued to more digits.
+        if t[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let at_line_start = t[..number.start()]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n');
+        let written_in_digits = number.as_str().starts_with(|c: char| c.is_ascii_digit());
+        let prev_ok = at_line_start
+            || (written_in_digits
+                && match prev_non_space(t, number.start()) {
+                    None => true,
+                    Some(p) => BEFORE_OPERATIVE.contains(&p),
+                });
         if prev_ok {
+            if confirms_loose_one {
+                marks.extend(loose_one.take());
+                expected = 2;
+            }
             marks.push((number.start(), whole.end(), expected));
             expected += 1;
+        } else if expected == 1
+            && written_in_digits
+            && t[whole.end()..]
+                .trim_start()
+                .starts_with(char::is_uppercase)
+        {
+            loose_one = Some((number.start(), whole.end(), 1));
         }
     }
     let mut paragraphs = vec![Paragraph {
@@ -360,6 +392,18 @@ mod tests {
             ("zh resolution with full-width numbers and bracketed numerals", Resolution,
              "安全 理事会 ， １． 决定 ： （一） 设立 ；（二） 请 ； 2. 决定 继续 处理 此 案 。",
              vec![p("安全 理事会 ，"), numbered(1, "决定 ："), item(1, "(一)", "设立 ；"), item(1, "(二)", "请 ；"), numbered(2, "决定 继续 处理 此 案 。")]),
+            ("resolution numbered as found in real texts: alone on a line, dash, no space", Resolution,
+             "The Security Council,\nWelcoming the contribution,1/\n1.\nDemands a cessation;\n2 – Calls upon the sides;\n 3.Decides to remain seized.",
+             vec![p("The Security Council,\nWelcoming the contribution,1/"), numbered(1, "Demands a cessation;"), numbered(2, "Calls upon the sides;"), numbered(3, "Decides to remain seized.")]),
+            ("zh resolution numbered in Chinese numerals at line starts", Resolution,
+             "安全理事會,\n  一.認為理事會各理事之任何同意,俱係初步性質;\n  二.茲將審議紀錄轉送委員會;",
+             vec![p("安全理事會,"), numbered(1, "認為理事會各理事之任何同意,俱係初步性質;"), numbered(2, "茲將審議紀錄轉送委員會;")]),
+            ("run-in OCR text: a 1. after a word, confirmed by a 2.", Resolution,
+             "En vertu de l'Article 47; In conséquence 1. Le Conseil invite les membres; 2. Le Conseil décide.",
+             vec![p("En vertu de l'Article 47; In conséquence"), numbered(1, "Le Conseil invite les membres;"), numbered(2, "Le Conseil décide.")]),
+            ("a lone 1. after a word with no 2. is no paragraph", Resolution,
+             "The Council, recalling Article 1. The Council decides.",
+             vec![p("The Council, recalling Article 1. The Council decides.")]),
             ("no quotes at all: everything is the preamble", Other,
              "Note by the President of the Security Council.",
              vec![p("Note by the President of the Security Council.")]),

@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meta::find_date;
-use super::norm::{Compact, Folded};
+use super::meta::find_date_in_folded;
+use super::norm::{is_cjk, Compact, Folded};
 use super::{numerals, resolution_years, DocType};
 
 /// What the heading, the opening and the adoption lines say of a document.
@@ -26,16 +26,18 @@ pub struct Heading {
     /// Byte offset in the body where the part that names the document ends: nothing before it
     /// is a citation.
     pub names_end: usize,
-    /// Byte ranges of the body where the date and meeting of adoption are written, the most
-    /// trusted first. Empty when the text shows none of the structure above: the caller then
+    /// Byte ranges of the folded body (`norm::Folded`) where the date and meeting of adoption
+    /// are written, the most trusted first. Empty when the text shows none of the structure above: the caller then
     /// reads them from the preamble.
     pub adoption: Vec<Range<usize>>,
 }
 
 /// How much of the head the heading, opening and adoption line may take, in characters.
-const HEAD_CHARS: usize = 3000;
+const HEAD_CHARS: usize = 1000;
 /// How much of the end an adoption line closing the text may take, in characters.
-const TAIL_CHARS: usize = 600;
+const TAIL_CHARS: usize = 1200;
+/// How far into the head the tail reaches back, in characters.
+const TAIL_OVERLAP_CHARS: usize = 200;
 /// How far after an adoption line its date may stand, in bytes of compact text.
 const ADOPTION_DATE_BYTES: usize = 160;
 
@@ -44,7 +46,7 @@ static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:إن\s+)?(?:(?:The|THE)\s+(?i:security\s+council)|(?:Le|LE)\s+(?i:conseil\s+de\s+s[ée]curit[ée])",
         r"|(?:El|EL)\s+(?i:consejo\s+de\s+seguridad)|(?:Совет|СОВЕТ)\s+(?i:безопасности)",
-        r"|安全理事会|مجلس\s+ال[أا]من(?:\s+الدولي)?)\s*[,，،:：]",
+        r"|安全理事会|مجلس\s+ال[أا]من(?:\s+الدولي)?)(?:\s*[,，،:：]|[ \t]*(?:\n|$))",
     ))
     .expect("opening formula pattern")
 });
@@ -52,12 +54,12 @@ static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
 /// The opening sentence of a presidential statement, up to the colon that precedes the text.
 static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)President\s+of\s+the\s+Security\s+Council\s+(?:made|issued|read\s+out|delivered)[^:]{0,120}?statement[^:]{0,80}:",
-        r"|Pr[ée]sidente?\s+du\s+Conseil\s+de\s+s[ée]curit[ée]\s+a\s+(?:fait|donn[ée])[^:]{0,120}?d[ée]claration[^:]{0,80}:",
-        r"|(?:President[ae]|Presidencia)\s+del\s+Consejo\s+de\s+Seguridad\s+(?:formul[oó]|hizo|dio\s+lectura)[^:]{0,120}?declaraci[oó]n[^:]{0,80}:",
-        r"|Председател\w*\s+Совета\s+Безопасности\s+(?:сделал|выступил|зачитал)\w*[^:]{0,120}?заявлени\w*[^:]{0,80}:",
-        r"|主席[^。:：]{0,60}?(?:发表|宣读)[^。:：]{0,8}?声明[^。:：]{0,4}[:：]",
-        r"|(?:أدلى|ادلى|أدلت)\s+(?:رئيس|رئيسة)\s+مجلس\s+ال[أا]من[^:]{0,120}?(?:بالبيان|ببيان)[^:]{0,80}:",
+        r"(?i)President\s+of\s+the\s+Security\s+Council\s+(?:made|issued|read\s+out|delivered)[^:]*?statement[^:]*:",
+        r"|Pr[ée]sidente?\s+du\s+Conseil\s+de\s+s[ée]curit[ée]\s+a\s+(?:fait|donn[ée])[^:]*?d[ée]claration[^:]*:",
+        r"|(?:President[ae]|Presidencia)\s+del\s+Consejo\s+de\s+Seguridad\s+(?:formul[oó]|hizo|dio\s+lectura)[^:]*?declaraci[oó]n[^:]*:",
+        r"|Председател\w*\s+Совета\s+Безопасности\s+(?:сделал|выступил|зачитал)\w*[^:]*?заявлени\w*[^:]*:",
+        r"|主席[^。:：]*?(?:发表|宣读)[^。:：]*?声明[^。:：]{0,4}[:：]",
+        r"|(?:أدلى|ادلى|أدلت)\s+(?:رئيس|رئيسة)\s+مجلس\s+ال[أا]من[^:]*?(?:بالبيان|ببيان)[^:]*:",
     ))
     .expect("statement opening pattern")
 });
@@ -77,12 +79,12 @@ static STATEMENT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// An adoption line; group 1 is the meeting (digits, or Chinese numerals).
 static ADOPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\badopted\b[^.;]{0,80}?\b(?:at|in)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting",
-        r"|\badopt[ée]e\b[^.;]{0,80}?\bà\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re)\.?\s+s[ée]ance",
-        r"|\baprobad[ao]\b[^.;]{0,80}?\ben\s+(?:su|la)\s+(\d{1,5})\s*[ªºa]\.?\s+sesi[oó]n",
-        r"|приня\w*[^.;]{0,80}?\bна\s+(?:его\s+|своем\s+)?(\d{1,5})\s*-?\s*(?:м|й)\s+заседани",
-        r"|第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议[^。;]{0,30}?通过",
-        r"|(?:اتخذه|اتخذ|اعتمده|اعتمد|تبنى|تبنّى)[^.;]{0,60}?جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
+        r"(?i)adopted\s+(?:[^.;]*?\s)?(?:at|in)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting",
+        r"|adopt[ée]e\s+(?:[^.;]*?\s)?à\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re)\.?\s+s[ée]ance",
+        r"|aprobad[ao]\s+(?:[^.;]*?\s)?en\s+(?:su|la)\s+(\d{1,5})\s*[ªºa]\.?\s+sesi[oó]n",
+        r"|приня[а-яё]*\s+(?:[^.;]*?\s)?на\s+(?:его\s+|своем\s+)?(\d{1,5})\s*-?\s*(?:м|й)\s+заседани",
+        r"|第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议[^。;]*?通过",
+        r"|(?:اتخذه|اتخذ|اعتمده|اعتمد|تبنى|تبنّى)[^.;]*?جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
     ))
     .expect("adoption line pattern")
 });
@@ -98,7 +100,7 @@ static OWN_RESOLUTION: LazyLock<Vec<Regex>> = LazyLock::new(|| {
             r"\s*(?:(?:رقم|No\.?|n[°º]\.?|№)\s*)?(\d{1,4})(?:\s*\(\s*(\d{4})\s*\))?(?:[^\d/]|$)",
         )
         .to_string(),
-        r"(?m)^\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*[.．]?\s*(?i:r[ée]solution|resolution|resoluci[oó]n|резолюция|决议)".to_string(),
+        r"(?m)(?:^|\s)(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*[.．]?\s*(?i:r[ée]solution|resolution|resoluci[oó]n|резолюция|决议)".to_string(),
         r"第\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*号\s*决议".to_string(),
         format!(r"决议案?\s*({zh_number})\s*\(\s*({zh_year})\s*\)"),
         format!(r"(?m)^\s*({zh_number})\s*\(\s*({zh_year})\s*\)\s*[.．]"),
@@ -126,27 +128,58 @@ static UNTITLED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("untitled prefix pattern")
 });
 
-/// The head of a body, folded and compacted, with a way back to body offsets.
-struct Head<'a> {
-    folded: Folded<'a>,
-    compact: Compact,
+/// The yearbooks' heading, "35 (1947). Résolution du 10 avril 1947", distinct enough to be
+/// taken wherever it stands in the first line.
+static YEARBOOK_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\d{1,4}\s*\(\s*\d{4}\s*\)\s*[.．]").expect("yearbook heading pattern")
+});
+
+/// A stretch of the folded body, compacted when it holds Chinese (whose segmentation spaces
+/// the patterns should not see), with a way back to body offsets.
+struct Stretch<'f> {
+    folded: &'f Folded<'f>,
+    start: usize,
+    end: usize,
+    compact: Option<Compact>,
 }
 
-impl<'a> Head<'a> {
-    fn new(body: &'a str, range: Range<usize>) -> Head<'a> {
-        let folded = Folded::new(&body[range]);
-        let compact = Compact::new(&folded.text);
-        Head { folded, compact }
+impl<'f> Stretch<'f> {
+    fn new(folded: &'f Folded<'f>, range: Range<usize>) -> Stretch<'f> {
+        let text = &folded.text[range.clone()];
+        let compact = text.chars().any(is_cjk).then(|| Compact::new(text));
+        Stretch {
+            folded,
+            start: range.start,
+            end: range.end,
+            compact,
+        }
     }
 
     fn text(&self) -> &str {
-        &self.compact.text
+        match &self.compact {
+            Some(c) => &c.text,
+            None => &self.folded.text[self.start..self.end],
+        }
     }
 
-    /// The offset in the slice of the body this head was made from.
-    fn offset(&self, at: usize) -> usize {
-        self.folded.original_offset(self.compact.source_offset(at))
+    /// The offset in the folded body of byte `at` of this stretch's text.
+    fn folded_offset(&self, at: usize) -> usize {
+        self.start + self.compact.as_ref().map_or(at, |c| c.source_offset(at))
     }
+
+    /// The offset in the body of byte `at` of this stretch's text.
+    fn offset(&self, at: usize) -> usize {
+        self.folded.original_offset(self.folded_offset(at))
+    }
+}
+
+/// `at`, or the end of `s` if sooner, moved back to a character boundary.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn char_boundary_after(s: &str, chars: usize) -> usize {
@@ -167,6 +200,14 @@ fn opening_formula(t: &str) -> Option<Range<usize>> {
     OPENING_FORMULA.find_iter(t).find_map(|m| {
         let before = &t[..m.start()];
         let trimmed = before.trim_end_matches([' ', '\t']);
+        // The Council's name alone on its line, with its comma lost, opens the text only
+        // after a heading: at the top of a page it is the masthead.
+        if !m.as_str().trim_end().ends_with([',', '，', '،', ':', '：'])
+            && (!before.is_empty() && !before.ends_with('\n')
+                || (own_resolution(before).is_none() && !ADOPTION_LINE.is_match(before)))
+        {
+            return None;
+        }
         let ok = match trimmed.chars().next_back() {
             None | Some('\n') => true,
             Some(c) if "\"“«„'‘".contains(c) => false,
@@ -176,6 +217,20 @@ fn opening_formula(t: &str) -> Option<Range<usize>> {
         };
         ok.then(|| m.range())
     })
+}
+
+/// Where a preamble clause set before the opening formula begins ("查联合国一会员国…, 因此,
+/// 安全理事会,"): the first long line of the heading region that ends like a clause. Else `end`.
+fn preamble_before(t: &str, end: usize) -> usize {
+    let mut at = 0;
+    for line in t[..end].split_inclusive('\n') {
+        let content = line.trim();
+        if content.chars().count() >= 60 && content.ends_with([',', '，', '،', ';', '；']) {
+            return at;
+        }
+        at += line.len();
+    }
+    end
 }
 
 fn number(s: &str) -> Option<u32> {
@@ -201,24 +256,37 @@ fn own_resolution(t: &str) -> Option<(Range<usize>, u32, Option<i32>)> {
 
 /// Reads the heading, opening and adoption lines of `body`.
 pub fn read(body: &str) -> Heading {
-    let head_len = char_boundary_after(body, HEAD_CHARS);
-    let head = Head::new(body, 0..head_len);
+    read_folded(&Folded::new(body))
+}
+
+/// `read` for a caller that already folded the body (the parser folds a body once).
+pub fn read_folded(folded: &Folded) -> Heading {
+    let ft: &str = &folded.text;
+    let head = Stretch::new(folded, 0..char_boundary_after(ft, HEAD_CHARS));
     let h = head.text();
     // A short text's end is also its head: the adoption line closing it is looked for all the
-    // same.
-    let tail_start = char_boundary_before_end(body, TAIL_CHARS);
-    let tail = Head::new(body, tail_start..body.len());
-    let tail_adoption = ADOPTION_LINE
-        .captures_iter(tail.text())
-        .last()
-        .and_then(|c| c.get(0))
-        .map(|m| {
-            let end = (m.end() + ADOPTION_DATE_BYTES).min(tail.text().len());
-            tail_start + tail.offset(m.start())..tail_start + tail.offset(end)
-        });
+    // same, in the head already made.
+    // Past the head, the tail starts a little inside it, so that a line across the border is
+    // whole in one of them.
+    let separate_tail = (head.end < ft.len()).then(|| {
+        let overlap = char_boundary_before_end(&ft[..head.end], TAIL_OVERLAP_CHARS);
+        Stretch::new(
+            folded,
+            char_boundary_before_end(ft, TAIL_CHARS).max(overlap)..ft.len(),
+        )
+    });
+    let tail = separate_tail.as_ref().unwrap_or(&head);
+    let tail_adoption = ADOPTION_LINE.find_iter(tail.text()).last().map(|m| {
+        let end = floor_boundary(tail.text(), m.end() + ADOPTION_DATE_BYTES);
+        tail.folded_offset(m.start())..tail.folded_offset(end)
+    });
 
-    let opening = STATEMENT_OPENING.find(h).map(|m| m.range());
+    // Each search stops at its first match: the formula is early in a resolution, and the
+    // opening of a statement is looked for only before it.
     let formula = opening_formula(h);
+    let opening = STATEMENT_OPENING
+        .find(&h[..formula.as_ref().map_or(h.len(), |f| f.start)])
+        .map(|m| m.range());
     let statement_first = match (&opening, &formula) {
         (Some(o), Some(f)) => o.start < f.start,
         (Some(_), None) => true,
@@ -235,7 +303,7 @@ pub fn read(body: &str) -> Heading {
             doc_type: DocType::PresidentialStatement,
             symbol,
             names_end: head.offset(end),
-            adoption: Vec::from([0..head.offset(end)]),
+            adoption: std::iter::once(0..head.folded_offset(end)).collect(),
         };
     }
 
@@ -252,13 +320,15 @@ pub fn read(body: &str) -> Heading {
     // Without an opening formula to end the heading, the number must open the text, so that
     // "Recalling its resolution 1889 (2009)" in a first line is not taken for a heading.
     let own = own_resolution(names).filter(|(at, _, _)| {
-        formula.is_some() || UNTITLED_PREFIX.is_match(names[..at.start].trim())
+        formula.is_some()
+            || UNTITLED_PREFIX.is_match(names[..at.start].trim())
+            || YEARBOOK_HEADING.is_match(&names[at.clone()])
     });
     let statement_heading =
         STATEMENT_HEADING.find(&h[..region_end.max(char_boundary_after(h, 400))]);
     // What names the document: all before the opening formula; without one, the heading alone.
     let names_end = match (&formula, &own, &statement_heading) {
-        (Some(f), _, _) => f.start,
+        (Some(f), _, _) => preamble_before(h, f.start),
         (None, Some((at, _, _)), _) => at.end,
         (None, None, Some(m)) if m.start() < region_end => m.end().min(region_end),
         _ => 0,
@@ -271,11 +341,11 @@ pub fn read(body: &str) -> Heading {
     let mut adoption = Vec::new();
     if let Some(m) = head_adoption {
         let limit = formula.as_ref().map_or(h.len(), |f| f.start);
-        let end = (m.end() + ADOPTION_DATE_BYTES).min(limit);
-        adoption.push(head.offset(m.start())..head.offset(end));
+        let end = floor_boundary(&h[..limit], m.end() + ADOPTION_DATE_BYTES);
+        adoption.push(head.folded_offset(m.start())..head.folded_offset(end));
     }
     if formula.is_some() || own.is_some() {
-        adoption.push(0..head.offset(region_end));
+        adoption.push(0..head.folded_offset(region_end));
     }
     adoption.extend(tail_adoption.clone());
 
@@ -313,7 +383,7 @@ pub fn read(body: &str) -> Heading {
                 // The heading's date, else one in the adoption line, else the number's year.
                 adoption
                     .iter()
-                    .find_map(|r| find_date(&body[r.clone()]))
+                    .find_map(|r| find_date_in_folded(&folded.text[r.clone()]))
                     .map(|d| chrono::Datelike::year(&d))
             })
             .or_else(|| resolution_years::year_of(n));
@@ -393,12 +463,21 @@ mod tests {
 
     #[test]
     fn adoption_lines_closing_the_text_are_read() {
-        let body = "The Security Council,\nRecalling its resolution of 30 March 1955,\n1. Decides\nAdopted unanimously at the 2502nd meeting.";
-        let h = read(body);
-        let last = h.adoption.last().expect("an adoption line");
-        assert!(
-            body[last.clone()].starts_with("Adopted unanimously"),
-            "{h:?}"
-        );
+        for line in [
+            "Adopted unanimously at the 2502nd meeting.",
+            "Adopted at the 414th meeting by 9 votes to 1 (Egypt).",
+            "Adoptée à la 263e séance par 8 voix contre zéro.",
+            "Aprobada en la 277a. sesión por 8 votos.",
+            "第一一七次會議一致通過。",
+            "تبنى المجلس هذا القرار في جلسته رقم 1747",
+        ] {
+            let body = format!(
+                "The Security Council,\nRecalling its resolution of 30 March 1955,\n1. Decides\n{line}"
+            );
+            let h = read(&body);
+            // Plain ASCII and Chinese are their own folding: offsets agree.
+            let last = h.adoption.last().expect("an adoption line");
+            assert_eq!(last.start, body.len() - line.len(), "{line}: {h:?}");
+        }
     }
 }

@@ -11,13 +11,25 @@ use super::norm::{collapse_spaces, is_cjk, unsegment, Folded};
 use super::numerals;
 
 const LANGUAGE_SAMPLE_CHARS: usize = 4000;
+/// Letters after which a script holding nine in ten of them decides the matter.
+const LANGUAGE_CLEAR_LETTERS: usize = 400;
 
 /// ISO 639-1 code of the body's language, from its script and, for Latin script, its commonest
 /// function words. None when the text has no letters to judge by.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
     // The first few thousand characters tell the script as well as the whole text.
-    for c in text.chars().take(LANGUAGE_SAMPLE_CHARS) {
+    for (k, c) in text.chars().take(LANGUAGE_SAMPLE_CHARS).enumerate() {
+        if k % 100 == 99 {
+            let letters = han + arabic + cyrillic + latin;
+            if letters >= LANGUAGE_CLEAR_LETTERS
+                && [han, arabic, cyrillic, latin]
+                    .iter()
+                    .any(|&n| n * 10 >= letters * 9)
+            {
+                break;
+            }
+        }
         match c {
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             '\u{0600}'..='\u{06FF}'
@@ -25,7 +37,8 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
             | '\u{FB50}'..='\u{FDFF}'
             | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            c if c.is_alphabetic() => latin += 1,
+            c if c.is_ascii_alphabetic() => latin += 1,
+            c if !c.is_ascii() && c.is_alphabetic() => latin += 1,
             _ => {}
         }
     }
@@ -46,11 +59,12 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     Some(latin_language(text))
 }
 
-fn latin_language(text: &str) -> &'static str {
-    const EN: &[&str] = &[
+/// The commonest function words of English, French and Spanish, lower-case.
+const FUNCTION_WORDS: [&[&str]; 3] = [
+    &[
         "the", "of", "and", "to", "its", "that", "with", "council", "security", "is", "on",
-    ];
-    const FR: &[&str] = &[
+    ],
+    &[
         "le",
         "les",
         "des",
@@ -63,8 +77,8 @@ fn latin_language(text: &str) -> &'static str {
         "est",
         "sur",
         "une",
-    ];
-    const ES: &[&str] = &[
+    ],
+    &[
         "el",
         "los",
         "las",
@@ -76,22 +90,40 @@ fn latin_language(text: &str) -> &'static str {
         "con",
         "una",
         "al",
-    ];
+    ],
+];
+
+/// Words read to tell English, French and Spanish apart: function words make up about a
+/// third of any text, so a few hundred words decide it.
+const LATIN_SAMPLE_WORDS: usize = 300;
+
+fn latin_language(text: &str) -> &'static str {
     let mut score = [0usize; 3];
+    let mut count = |word: &[u8]| {
+        for (i, list) in FUNCTION_WORDS.iter().enumerate() {
+            if list.iter().any(|w| w.as_bytes() == word) {
+                score[i] += 1;
+            }
+        }
+    };
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(1000)
+        .take(LATIN_SAMPLE_WORDS)
     {
         // Function words are short: skip the rest without lower-casing them.
         if word.len() > 10 {
             continue;
         }
-        let w = word.to_lowercase();
-        for (i, list) in [EN, FR, ES].iter().enumerate() {
-            if list.contains(&w.as_str()) {
-                score[i] += 1;
-            }
+        if word.is_ascii() {
+            // Lower-cased on the stack: this runs for every word of every Latin-script text.
+            let mut buf = [0u8; 10];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            count(lower);
+        } else {
+            count(word.to_lowercase().as_bytes());
         }
     }
     let best = (0..3)
@@ -239,85 +271,80 @@ fn number(s: &str) -> Option<u32> {
     numerals::chinese(s)
 }
 
-static DATES: LazyLock<Vec<(Regex, [usize; 3])>> = LazyLock::new(|| {
-    // Each pattern with the capture groups of (year, month, day).
-    let latin_month = r"([A-Za-zéûÉÛ]+)";
-    let patterns: Vec<(String, [usize; 3])> = vec![
-        (
-            r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日".into(),
-            [1, 2, 3],
-        ),
-        // The day may carry a stray full stop from OCR: "14 . December 1955".
-        (
-            format!(
-                r"(?:^|\W)(\d{{1,2}})(?:er|º|°)?(?:\s*\.)?\s+(?:de\s+)?{latin_month}\s+(?:de(?:l)?\s+)?(\d{{4}})"
-            ),
-            [3, 2, 1],
-        ),
-        (
-            format!(r"(?:^|\W){latin_month}\s+(\d{{1,2}}),?\s+(\d{{4}})"),
-            [3, 1, 2],
-        ),
-        (r"(\d{1,2})\s+([а-яА-Я]+)\s+(\d{4})".into(), [3, 2, 1]),
-        // Arabic: the month in one to four words, Levantine, Egyptian or both, as in 12
-        // آذار/مارس 2010, 30 تشرين الثاني (نوفمبر) 1975, 22 أكتوبر/تشرين الأول 1973.
-        (r"(\d{1,2})\s+([^\d]{2,40}?)\s+(\d{4})".into(), [3, 2, 1]),
-    ];
-    patterns
-        .into_iter()
-        .map(|(p, g)| (Regex::new(&p).expect("date pattern"), g))
-        .collect()
+/// The date forms of the six languages, each with the places of (year, month, day) among its
+/// three groups.
+const DATE_FORMS: [(&str, [usize; 3]); 5] = [
+    (
+        r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日",
+        [0, 1, 2],
+    ),
+    // The day may carry a stray full stop from OCR: "14 . December 1955".
+    (
+        r"(?:^|\W)(\d{1,2})(?:er|º|°)?(?:\s*\.)?\s+(?:de\s+)?([A-Za-zéûÉÛ]+)\s+(?:de(?:l)?\s+)?(\d{4})",
+        [2, 1, 0],
+    ),
+    (
+        r"(?:^|\W)([A-Za-zéûÉÛ]+)\s+(\d{1,2}),?\s+(\d{4})",
+        [2, 0, 1],
+    ),
+    (r"(\d{1,2})\s+([а-яА-Я]+)\s+(\d{4})", [2, 1, 0]),
+    // Arabic: the month in one to four words, Levantine, Egyptian or both, as in 12
+    // آذار/مارس 2010, 30 تشرين الثاني (نوفمبر) 1975, 22 أكتوبر/تشرين الأول 1973.
+    (
+        r"(\d{1,2})\s+(\p{Arabic}[\p{Arabic}\s/()]{1,40}?)\s+(\d{4})",
+        [2, 1, 0],
+    ),
+];
+
+/// All the date forms as one pattern, so that one pass finds the first date.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<&str> = DATE_FORMS.iter().map(|(p, _)| *p).collect();
+    Regex::new(&alternatives.join("|")).expect("date pattern")
 });
 
-/// The first valid date of the preamble, in any of the six languages.
-pub fn find_date(preamble: &str) -> Option<NaiveDate> {
-    let folded = Folded::new(preamble);
-    let t: &str = &folded.text;
-    let mut best: Option<(usize, NaiveDate)> = None;
-    for (pattern, [y, m, d]) in DATES.iter() {
-        for c in pattern.captures_iter(t) {
-            let start = c.get(0).map(|m| m.start()).unwrap_or(0);
-            if best.is_some_and(|(at, _)| at <= start) {
-                break;
-            }
-            let month = number(&c[*m])
-                .or_else(|| month_number(&c[*m]))
-                .or_else(|| month_in_words(&c[*m]));
-            let date =
-                (|| NaiveDate::from_ymd_opt(number(&c[*y])? as i32, month?, number(&c[*d])?))();
-            if let Some(date) = date {
-                best = Some((start, date));
-                break;
-            }
-        }
-    }
-    best.map(|(_, d)| d)
+/// The first valid date in `text`, in any of the six languages.
+pub fn find_date(text: &str) -> Option<NaiveDate> {
+    find_date_in_folded(&Folded::new(text).text)
 }
 
-static MEETINGS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+/// `find_date` on text already folded (`norm::Folded`).
+pub fn find_date_in_folded(text: &str) -> Option<NaiveDate> {
+    DATE.captures_iter(text).find_map(|c| {
+        let form = (0..DATE_FORMS.len()).find(|k| c.get(3 * k + 1).is_some())?;
+        let [y, m, d] = DATE_FORMS[form].1.map(|g| &c[3 * form + 1 + g]);
+        let month = number(m)
+            .or_else(|| month_number(m))
+            .or_else(|| month_in_words(m))?;
+        NaiveDate::from_ymd_opt(number(y)? as i32, month, number(d)?)
+    })
+}
+
+/// The meeting forms of the six languages as one pattern, so that one pass finds the first;
+/// each alternative has one group, the number.
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
         r"第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议",
-        r"(?i)(?:^|\W)(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting",
-        r"(?i)(?:^|\W)(\d{1,5})\s*(?:e|ème|eme|re)\s+séance",
-        r"(?i)(?:^|\W)(\d{1,5})\s*[ªa]\.?\s+sesión",
-        r"(?i)(?:^|\W)(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани",
-        r"جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
-        r"الجلسة\s+(?:رقم\s+)?(\d{1,5})",
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("meeting pattern"))
-    .collect()
+        r"|(?i:(?:^|\W)(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting)",
+        r"|(?i:(?:^|\W)(\d{1,5})\s*(?:e|ème|eme|re)\s+séance)",
+        r"|(?i:(?:^|\W)(\d{1,5})\s*[ªa]\.?\s+sesión)",
+        r"|(?i:(?:^|\W)(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани)",
+        r"|جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
+        r"|الجلسة\s+(?:رقم\s+)?(\d{1,5})",
+    ))
+    .expect("meeting pattern")
 });
 
-/// The number of the meeting named first in the preamble.
-pub fn find_meeting(preamble: &str) -> Option<i64> {
-    let folded = Folded::new(preamble);
-    MEETINGS
-        .iter()
-        .filter_map(|p| p.captures(&folded.text))
-        .filter_map(|c| Some((c.get(0)?.start(), i64::from(number(&c[1])?))))
-        .min_by_key(|&(at, _)| at)
-        .map(|(_, n)| n)
+/// The number of the meeting named first in `text`.
+pub fn find_meeting(text: &str) -> Option<i64> {
+    find_meeting_in_folded(&Folded::new(text).text)
+}
+
+/// `find_meeting` on text already folded (`norm::Folded`).
+pub fn find_meeting_in_folded(text: &str) -> Option<i64> {
+    MEETING.captures_iter(text).find_map(|c| {
+        let n = c.iter().skip(1).flatten().next()?;
+        number(n.as_str()).map(i64::from)
+    })
 }
 
 #[cfg(test)]

@@ -189,10 +189,10 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let tags = header::parse_tags(header_line);
     let sha256 = sha256_hex(text.as_bytes());
     let language = meta::detect_language(&body);
-    let heading = heading::read(&body);
-    let (doc_type, symbol) = (heading.doc_type, heading.symbol);
-    // Clauses and citations both match on the folded body: fold it once.
+    // The heading, clauses and citations all match on the folded body: fold it once.
     let folded = norm::Folded::new(&body);
+    let heading = heading::read_folded(&folded);
+    let (doc_type, symbol) = (heading.doc_type, heading.symbol);
     let clauses = clauses::split_folded(&body, &folded, doc_type);
     let preamble_end = clauses.get(1).map(|c| c.start).unwrap_or(body.len());
     // The preamble proper: up to the first paragraph or sub-item.
@@ -203,10 +203,10 @@ pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Do
     let (issued_on, meeting) = if heading.adoption.is_empty() {
         (meta::find_date(preamble), meta::find_meeting(preamble))
     } else {
-        let places = || heading.adoption.iter().map(|r| &body[r.clone()]);
+        let places = || heading.adoption.iter().map(|r| &folded.text[r.clone()]);
         (
-            places().find_map(meta::find_date),
-            places().find_map(meta::find_meeting),
+            places().find_map(meta::find_date_in_folded),
+            places().find_map(meta::find_meeting_in_folded),
         )
     };
     let own_meeting = meeting.map(|m| format!("S/PV.{m}"));

@@ -46,6 +46,8 @@ fn fold_char(c: char) -> char {
         '聲' => '声',
         '條' => '条',
         '屆' => '届',
+        '後' => '后',
+        '項' => '项',
         '〔' => '[',
         '〕' => ']',
         _ => c,
@@ -136,52 +138,63 @@ pub fn unsegment(text: &str) -> String {
 /// to byte offsets of the text it was made from (as `unsegment`, keeping every line break).
 pub struct Compact {
     pub text: String,
-    origin: Vec<u32>,
+    /// (compact offset, source offset minus compact offset from there on): the mapping is a
+    /// shift that changes only where white space was dropped or shortened.
+    shifts: Vec<(u32, u32)>,
     source_len: usize,
 }
 
 impl Compact {
     pub fn new(source: &str) -> Compact {
         let mut text = String::with_capacity(source.len());
-        let mut origin = Vec::with_capacity(source.len());
-        let chars: Vec<(usize, char)> = source.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
-            if c.is_whitespace() {
-                let mut j = i;
-                while j < chars.len() && chars[j].1.is_whitespace() {
-                    j += 1;
-                }
-                let before = text.chars().next_back();
-                let after = chars.get(j).map(|&(_, c)| c);
-                let glue = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
-                let newline = chars[i..j].iter().any(|&(_, c)| c == '\n');
-                if !glue || newline {
-                    let keep = if newline { '\n' } else { ' ' };
-                    text.push(keep);
-                    origin.push(at as u32);
-                }
-                i = j;
+        let mut shifts = Vec::new();
+        let mut shift = 0usize;
+        let mut chars = source.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !c.is_whitespace() {
+                text.push(c);
                 continue;
             }
-            text.push(c);
-            origin.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
-            i += 1;
+            let mut newline = c == '\n';
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if !next.is_whitespace() {
+                    break;
+                }
+                newline |= next == '\n';
+                end = next_at + next.len_utf8();
+                chars.next();
+            }
+            let before = text.chars().next_back();
+            let after = chars.peek().map(|&(_, c)| c);
+            let glue = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
+            if !glue || newline {
+                text.push(if newline { '\n' } else { ' ' });
+            }
+            // What follows in the compact text stands at `end` in the source.
+            let new_shift = end - text.len();
+            if new_shift != shift {
+                shift = new_shift;
+                shifts.push((text.len() as u32, shift as u32));
+            }
         }
         Compact {
             text,
-            origin,
+            shifts,
             source_len: source.len(),
         }
     }
 
     /// The byte offset in the source of byte `at` of the compact text (`len` maps to the end).
     pub fn source_offset(&self, at: usize) -> usize {
-        self.origin
-            .get(at)
-            .map(|&o| o as usize)
-            .unwrap_or(self.source_len)
+        if at >= self.text.len() {
+            return self.source_len;
+        }
+        let k = self
+            .shifts
+            .partition_point(|&(from, _)| from as usize <= at);
+        let shift = k.checked_sub(1).map_or(0, |k| self.shifts[k].1 as usize);
+        at + shift
     }
 }
 
