@@ -268,7 +268,7 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
 
 static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\s?\)",
+        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\s?\)|(?-u:\b)(?:[a-z]|[ivx]{1,4})\)",
     )
     .expect("sub-item pattern")
 });
@@ -377,9 +377,9 @@ mod tests {
             ("en statement: quoted agenda item after a colon", PresidentialStatement,
              "in connection with the item entitled: \"Women and peace and security\", made the following statement: \"The Council welcomes.\"",
              vec![p("in connection with the item entitled: \"Women and peace and security\", made the following statement:"), p("The Council welcomes.")]),
-            ("fr statement with guillemets and lettered items", PresidentialStatement,
+            ("fr statement with guillemets and lettered items; an item out of sequence is text", PresidentialStatement,
              "a fait la déclaration suivante : « Le Conseil décide : a) rien ; (a) d’abord ; (b) ensuite. « Le Conseil note. »",
-             vec![p("a fait la déclaration suivante :"), p("Le Conseil décide : a) rien ;"), item(1, "(a)", "d’abord ;"), item(1, "(b)", "ensuite."), p("Le Conseil note.")]),
+             vec![p("a fait la déclaration suivante :"), p("Le Conseil décide :"), item(1, "a)", "rien ; (a) d’abord ;"), item(1, "(b)", "ensuite."), p("Le Conseil note.")]),
             ("resolution: numbered paragraphs in sequence, numbers in citations ignored", Resolution,
              "The Security Council, Recalling resolution 1325 (2000), 1. Decides to extend; 2. Requests a report on paragraph 2. by June; 3. Decides to remain seized.",
              vec![p("The Security Council, Recalling resolution 1325 (2000),"), numbered(1, "Decides to extend;"), numbered(2, "Requests a report on paragraph 2. by June;"), numbered(3, "Decides to remain seized.")]),
@@ -404,6 +404,9 @@ mod tests {
             ("a lone 1. after a word with no 2. is no paragraph", Resolution,
              "The Council, recalling Article 1. The Council decides.",
              vec![p("The Council, recalling Article 1. The Council decides.")]),
+            ("fr resolution with lettered items closed by a parenthesis only", Resolution,
+             "Le Conseil de sécurité, 1. Prie le Secrétaire général : a) de faire rapport ; b) de prendre des mesures ; 2. Décide.",
+             vec![p("Le Conseil de sécurité,"), numbered(1, "Prie le Secrétaire général :"), item(1, "a)", "de faire rapport ;"), item(1, "b)", "de prendre des mesures ;"), numbered(2, "Décide.")]),
             ("no quotes at all: everything is the preamble", Other,
              "Note by the President of the Security Council.",
              vec![p("Note by the President of the Security Council.")]),
