@@ -206,11 +206,17 @@ fn emit_read(
             path,
             reason: too_big(bytes.len() as u64, options),
         }),
-        Ok(_) => sink.event(Event::File(InputFile {
-            path,
-            archive,
-            bytes,
-        })),
+        Ok(_) => match (archive_kind(&bytes), &archive) {
+            (Some(kind), Some(outer)) => sink.event(Event::Failed {
+                path,
+                reason: nested_archive(kind, outer),
+            }),
+            _ => sink.event(Event::File(InputFile {
+                path,
+                archive,
+                bytes,
+            })),
+        },
         Err(e) => {
             let whence = archive.map(|a| format!(" (in {a})")).unwrap_or_default();
             sink.event(Event::Failed {
@@ -324,6 +330,12 @@ fn read_stream(
             })
         }
     };
+    if let (Some(kind), Some(outer)) = (archive_kind(&head), &archive) {
+        return sink.event(Event::Failed {
+            path: name.to_string(),
+            reason: nested_archive(kind, outer),
+        });
+    }
     if head.starts_with(&[0x1F, 0x8B]) {
         let decoder: Box<dyn Read + '_> = Box::new(MultiGzDecoder::new(reader));
         return read_stream(
@@ -335,7 +347,7 @@ fn read_stream(
         );
     }
     if head.starts_with(b"PK\x03\x04") {
-        return read_zip_stream(reader, name, options, sink);
+        return spool_zip(reader, name, options, sink);
     }
     if head.len() >= 262 && &head[257..262] == b"ustar" {
         return read_tar(reader, name, options, sink);
@@ -343,25 +355,43 @@ fn read_stream(
     emit_read(reader, name.to_string(), archive, None, options, sink)
 }
 
-fn read_zip_stream(
+/// A zip read from a stream: its members may carry their sizes only after their data (as
+/// `zip -` writes them), so it is copied to an unnamed temporary file and read from there.
+fn spool_zip(
     mut reader: Box<dyn Read + '_>,
     archive: &str,
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
-    let mut members = 0usize;
-    loop {
-        match zip::read::read_zipfile_from_stream(&mut reader) {
-            Ok(Some(member)) => {
-                members += 1;
-                if !emit_zip_member(member, archive, options, sink) {
-                    return false;
-                }
-            }
-            Ok(None) => return true,
-            Err(e) => return sink.event(damaged(archive, "zip stream", members, e)),
-        }
+    let spooled = tempfile::tempfile().and_then(|mut file| {
+        io::copy(&mut reader, &mut file)?;
+        io::Seek::rewind(&mut file)?;
+        Ok(file)
+    });
+    match spooled {
+        Ok(file) => read_zip_file(file, archive, options, sink),
+        Err(e) => sink.event(Event::Failed {
+            path: archive.to_string(),
+            reason: format!("cannot copy the zip archive to a temporary file to read it: {e}"),
+        }),
     }
+}
+
+/// The kind of archive `head` opens, if it opens one.
+fn archive_kind(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(&[0x1F, 0x8B]) {
+        Some("gzip")
+    } else if head.starts_with(b"PK\x03\x04") {
+        Some("zip")
+    } else if head.len() >= 262 && &head[257..262] == b"ustar" {
+        Some("tar")
+    } else {
+        None
+    }
+}
+
+fn nested_archive(kind: &str, outer: &str) -> String {
+    format!("archives inside archives are not expanded: this is a {kind} archive inside {outer}")
 }
 
 /// The event for an archive that breaks off: what was read before stays imported.

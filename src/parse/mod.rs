@@ -153,8 +153,15 @@ fn split_documents(text: &str) -> (&str, Vec<&str>) {
     let mut starts: Vec<usize> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        if line.starts_with(HEADER_MARK) {
-            starts.push(at);
+        // Files joined end to end (`cat a.txt b.txt`) bring a byte-order mark to the start of
+        // a line: it belongs to the header, and the document starts after it.
+        let bom = if line.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
+        if line[bom..].starts_with(HEADER_MARK) {
+            starts.push(at + bom);
         }
         at += line.len();
     }
@@ -164,7 +171,16 @@ fn split_documents(text: &str) -> (&str, Vec<&str>) {
     let documents = starts
         .iter()
         .enumerate()
-        .map(|(k, &start)| &text[start..starts.get(k + 1).copied().unwrap_or(text.len())])
+        .map(|(k, &start)| {
+            let end = starts.get(k + 1).copied().unwrap_or(text.len());
+            // The mark before the next header is not part of this document.
+            let end = if text[..end].ends_with('\u{FEFF}') {
+                end - '\u{FEFF}'.len_utf8()
+            } else {
+                end
+            };
+            &text[start..end]
+        })
         .collect();
     (&text[..first], documents)
 }
@@ -287,6 +303,12 @@ mod tests {
                 &[],
             ),
             ("multi-line body", "%%%A|\n\nline one\nline two\n\n", 1, &[]),
+            (
+                "two files with byte-order marks, joined",
+                "%%%A|\n\nOne.\n\u{FEFF}%%%B|\n\nTwo.\n",
+                2,
+                &[],
+            ),
         ];
         for (name, input, docs, rejected) in cases {
             let parsed = parse(input).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -294,6 +316,18 @@ mod tests {
             let got: Vec<Option<u32>> = parsed.rejections.iter().map(|r| r.doc_index).collect();
             assert_eq!(got, *rejected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_joined_files_second_header_keeps_its_tags() {
+        let mut bytes = "\u{FEFF}%%%A|\n\nOne.\n".as_bytes().to_vec();
+        bytes.extend_from_slice("\u{FEFF}%%%B|C|\n\nTwo.\n".as_bytes());
+        let parsed = parse_file(&bytes, &Limits::default()).unwrap();
+        assert_eq!(parsed.documents.len(), 2);
+        assert_eq!(parsed.documents[0].body, "One.");
+        assert_eq!(parsed.documents[1].tags, ["B", "C"]);
+        let alone = parse_file("%%%B|C|\n\nTwo.\n".as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(parsed.documents[1].sha256, alone.documents[0].sha256);
     }
 
     #[test]

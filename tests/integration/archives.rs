@@ -9,7 +9,7 @@ fn seed_bytes() -> Vec<u8> {
     std::fs::read(seeds().join(SEED)).unwrap()
 }
 
-fn doc(tag: &str, body: &str) -> String {
+pub(crate) fn doc(tag: &str, body: &str) -> String {
     format!("%%%{tag}|\n\n{body}\n\n")
 }
 
@@ -41,13 +41,13 @@ fn tar_of(members: &[(&str, &[u8])]) -> Vec<u8> {
     builder.into_inner().unwrap()
 }
 
-fn gzip(data: &[u8]) -> Vec<u8> {
+pub(crate) fn gzip(data: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(data).unwrap();
     enc.finish().unwrap()
 }
 
-fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+pub(crate) fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, data) in members {
         if name.ends_with('/') {

@@ -9,6 +9,7 @@ mod archives;
 mod cli;
 mod docs;
 mod faults;
+mod hostile;
 mod parser_props;
 mod read_only;
 mod real_documents;
