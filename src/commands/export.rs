@@ -6,6 +6,8 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{bail, Context};
 
 use super::Outcome;
+use crate::report::format::shown;
+use crate::safe_write::{self, Protected};
 use crate::store;
 
 #[derive(Debug, clap::Args)]
@@ -15,9 +17,9 @@ pub struct Args {
     pub out: PathBuf,
 }
 
-/// The place under `root` for a stored path, or None when the path would leave `root`
+/// The place under the output folder for a stored path, or None when the path would leave it
 /// (`../x`, an absolute path: possible in a hostile archive).
-fn safe_join(root: &Path, path: &str) -> Option<PathBuf> {
+fn safe_relative(path: &str) -> Option<PathBuf> {
     let relative = Path::new(path.trim_start_matches('/'));
     if relative.as_os_str().is_empty()
         || relative
@@ -26,7 +28,7 @@ fn safe_join(root: &Path, path: &str) -> Option<PathBuf> {
     {
         return None;
     }
-    Some(root.join(relative))
+    Some(relative.to_path_buf())
 }
 
 pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
@@ -42,60 +44,91 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
          WHERE newest = 1 ORDER BY path",
     )?;
     let mut rows = stmt.query([])?;
-    let (mut files, mut bytes, mut unsafe_paths) = (0u64, 0u64, 0u64);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let protected = Protected::around(db_path);
+    let (mut files, mut bytes, mut skipped) = (0u64, 0u64, 0u64);
+    let mut skip = |path: &str, why: &dyn std::fmt::Display| {
+        eprintln!("councildb: skipped {}: {why}", shown(path));
+        skipped += 1;
+    };
     while let Some(row) = rows.next()? {
         let path: String = row.get(0)?;
         let compressed: Vec<u8> = row.get(1)?;
         let size: i64 = row.get(2)?;
-        let Some(target) = safe_join(&args.out, &path) else {
-            eprintln!(
-                "councildb: skipped {path:?}: the path would leave {}",
-                args.out.display()
+        let Some(relative) = safe_relative(&path) else {
+            skip(
+                &path,
+                &format!("the path would leave {}", args.out.display()),
             );
-            unsafe_paths += 1;
             continue;
         };
-        let data = zstd::decode_all(compressed.as_slice())
-            .with_context(|| format!("stored bytes of {path} are damaged"))?;
-        if data.len() as i64 != size {
-            bail!(
-                "stored bytes of {path} are damaged: {} bytes, expected {size}",
-                data.len()
-            );
+        let data = match zstd::decode_all(compressed.as_slice()) {
+            Ok(data) if data.len() as i64 == size => data,
+            Ok(data) => {
+                skip(
+                    &path,
+                    &format!(
+                        "its stored bytes are damaged: {} bytes, expected {size}",
+                        data.len()
+                    ),
+                );
+                continue;
+            }
+            Err(e) => {
+                skip(&path, &format!("its stored bytes are damaged: {e}"));
+                continue;
+            }
+        };
+        // One file that cannot be written (a name the file system refuses, a link on the way,
+        // a full disk) is reported and passed over; the others are still written.
+        match safe_write::write_under(&args.out, &relative, &data, &protected) {
+            Ok(_) => {
+                files += 1;
+                bytes += data.len() as u64;
+            }
+            Err(e) => skip(&path, &error_chain(&e)),
         }
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        std::fs::write(&target, &data)
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        files += 1;
-        bytes += data.len() as u64;
     }
     eprintln!(
-        "councildb: exported {files} files ({bytes} bytes) to {}",
-        args.out.display()
+        "councildb: exported {files} files ({bytes} bytes) to {}{}",
+        args.out.display(),
+        if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        }
     );
-    Ok(if unsafe_paths > 0 {
+    Ok(if skipped > 0 {
         Outcome::Partial
     } else {
         Outcome::Done
     })
 }
 
+/// An error and its causes on one line.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
-    use super::safe_join;
-    use std::path::Path;
+    use super::safe_relative;
+    use std::path::PathBuf;
 
     #[test]
     fn paths_stay_inside() {
-        let root = Path::new("/out");
-        assert_eq!(safe_join(root, "a/b.txt"), Some(root.join("a/b.txt")));
-        assert_eq!(safe_join(root, "/abs.txt"), Some(root.join("abs.txt")));
-        assert_eq!(safe_join(root, "-"), Some(root.join("-")));
+        assert_eq!(safe_relative("a/b.txt"), Some(PathBuf::from("a/b.txt")));
+        assert_eq!(safe_relative("/abs.txt"), Some(PathBuf::from("abs.txt")));
+        assert_eq!(safe_relative("-"), Some(PathBuf::from("-")));
         for bad in ["../x", "a/../../x", "", "./"] {
-            assert_eq!(safe_join(root, bad), None, "{bad}");
+            assert_eq!(safe_relative(bad), None, "{bad}");
         }
     }
 }

@@ -13,6 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::args::DocLimitArgs;
 use super::{Outcome, UsageError};
 use crate::ingest::{self, Options, ReadOptions};
+use crate::report::format;
 use crate::store::{self, Writer};
 use crate::units::parse_size;
 
@@ -186,7 +187,11 @@ fn print_rejections(conn: &rusqlite::Connection, import_id: i64) -> anyhow::Resu
             let at = doc_index
                 .map(|d| format!(" (document {d})"))
                 .unwrap_or_default();
-            eprintln!("councildb: rejected {path}{at}: {reason}");
+            eprintln!(
+                "councildb: rejected {}{at}: {}",
+                format::shown(&path),
+                format::shown(&reason)
+            );
             shown += 1;
         } else {
             more += 1;

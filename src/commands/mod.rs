@@ -15,6 +15,7 @@ pub mod sql;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
+use crate::report::format::shown;
 pub(crate) use outcome::{Outcome, UsageError};
 
 /// Runs the command line's command and says how it went as an exit code. A closed pipe
@@ -34,9 +35,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(err) if outcome::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("councildb: error: {err}");
+            // Messages name files, and a file name may hold anything: escape what would act on
+            // the terminal.
+            eprintln!("councildb: error: {}", shown(&err.to_string()));
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", shown(&cause.to_string()));
             }
             outcome::exit_code_for(&err)
         }

@@ -12,6 +12,7 @@ use super::Outcome;
 use crate::report::format::{self, Format, Page};
 use crate::report::html;
 use crate::report::{self, Report};
+use crate::safe_write::{self, Protected};
 use crate::store;
 
 #[derive(Debug, clap::Args)]
@@ -67,7 +68,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         });
     let rendered = render(report, &conn, &args.query_args.params, format)?;
     match &args.out {
-        Some(path) => write_atomically(path, &rendered)?,
+        Some(path) => safe_write::write_file(path, &rendered, &Protected::around(db_path))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&rendered)?;
@@ -148,30 +149,8 @@ pub fn render(
     Ok(buf)
 }
 
-/// Writes `bytes` to `path` through a temp file in the same folder and a rename, so that a
-/// reader (or a crash) never sees half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".councildb-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temp file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path).with_context(|| {
-        format!(
-            "cannot move the finished file into place at {}",
-            path.display()
-        )
-    })?;
-    Ok(())
-}
+/// The page of `report --all` that links the others.
+const INDEX_PAGE: &str = "index.html";
 
 fn run_all(
     db_path: &Path,
@@ -186,14 +165,28 @@ fn run_all(
             dir.display()
         );
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    // The database first: a mistyped --db must not leave an empty folder behind.
     let conn = store::open_read_only(db_path)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let protected = Protected::around(db_path);
     let mut entries = Vec::new();
     let mut failed = broken;
     for report in reports.iter().filter(|r| r.needs_no_params()) {
         let file = format!("{}.{}", report.name, format.extension());
-        let outcome = render(report, &conn, &[], format)
-            .and_then(|bytes| write_atomically(&dir.join(&file), &bytes));
+        let outcome = if file == INDEX_PAGE {
+            Err(anyhow::anyhow!(
+                "a report named {} would overwrite the index page; rename it",
+                report.name
+            ))
+        } else {
+            render(report, &conn, &[], format).and_then(|bytes| {
+                Ok(safe_write::write_file(
+                    &dir.join(&file),
+                    &bytes,
+                    &protected,
+                )?)
+            })
+        };
         match outcome {
             Ok(()) => entries.push((report, Ok(file))),
             Err(e) => {
@@ -203,9 +196,10 @@ fn run_all(
             }
         }
     }
-    write_atomically(
-        &dir.join("index.html"),
+    safe_write::write_file(
+        &dir.join(INDEX_PAGE),
         &html::index_page(&db_path.display().to_string(), &entries),
+        &protected,
     )?;
     eprintln!(
         "councildb: wrote {} reports to {}{}",

@@ -55,6 +55,15 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions, sink: &mut dyn Sin
     for input in inputs {
         let go_on = if input.as_os_str() == "-" {
             read_stream(Box::new(io::stdin().lock()), "-", None, options, sink)
+        } else if options.excludes(input) {
+            // `import *` in the database's folder names the database itself.
+            eprintln!(
+                "councildb: passed over {}: it is the database being written, or a file SQLite keeps beside it",
+                display(input)
+            );
+            sink.event(Event::Skipped {
+                path: display(input),
+            })
         } else if input.is_dir() {
             read_folder(input, options, sink)
         } else {
@@ -330,10 +339,12 @@ fn read_stream(
             })
         }
     };
-    if let (Some(kind), Some(outer)) = (archive_kind(&head), &archive) {
+    // Inside the one gzip that may wrap a stream (a .tar.gz), another gzip is an archive
+    // inside an archive: unwrapping on would have no end.
+    if let (Some("gzip"), Some(outer)) = (archive_kind(&head), &archive) {
         return sink.event(Event::Failed {
             path: name.to_string(),
-            reason: nested_archive(kind, outer),
+            reason: nested_archive("gzip", outer),
         });
     }
     if head.starts_with(&[0x1F, 0x8B]) {

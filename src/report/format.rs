@@ -43,6 +43,27 @@ impl Format {
     }
 }
 
+/// Text for a terminal: control characters (an escape sequence in a file name, a carriage
+/// return) shown as escapes instead of acting on the terminal.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, |c| c.is_control())
+}
+
+fn escape_controls(text: &str, escaped: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(&escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Text of a value as shown in text formats; NULL is empty.
 pub fn text(value: &Value) -> String {
     match value {
@@ -129,7 +150,9 @@ fn write_table(out: &mut dyn Write, rows: &ResultSet) -> io::Result<()> {
     table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
     table.set_header(rows.columns.clone());
     for r in &rows.rows {
-        table.add_row(r.iter().map(|v| cut(&text(v))).collect::<Vec<_>>());
+        // Line breaks stay (a cell may span lines); other control characters are escaped.
+        let cell = |v| cut(&escape_controls(&text(v), |c| c.is_control() && c != '\n'));
+        table.add_row(r.iter().map(cell).collect::<Vec<_>>());
     }
     writeln!(out, "{table}")?;
     writeln!(

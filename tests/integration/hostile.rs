@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use crate::archives::{doc, gzip};
+use crate::archives::{doc, gzip, zip_of};
 use crate::common::*;
 
 /// Runs `import -` with `stdin` and the other `args`, and returns the output.
@@ -141,4 +141,266 @@ fn files_joined_with_their_byte_order_marks_stay_two_documents() {
         env.scalar("SELECT group_concat(name, ' ') FROM (SELECT name FROM tags ORDER BY name)"),
         "FIRST SECOND THIRD"
     );
+}
+
+/// Files left behind by an interrupted write (councildb's temporary files) in `dir`.
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    walk(dir)
+        .into_iter()
+        .filter(|name| name.contains(".councildb-"))
+        .collect()
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        out.push(path.display().to_string());
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            out.extend(walk(&path));
+        }
+    }
+    out
+}
+
+#[test]
+fn export_never_writes_over_the_live_database() {
+    let env = Env::new();
+    let zip = env.write(
+        "in/a.zip",
+        zip_of(&[
+            ("test.db", b"not a database"),
+            ("test.db-wal", b"nor this"),
+            (
+                "doc.txt",
+                doc("A", "The Security Council, kept.").as_bytes(),
+            ),
+        ]),
+    );
+    env.expect(&["import", p(&zip)], 3);
+    let before = std::fs::read(env.db()).unwrap();
+    // Exported into the database's own folder.
+    let out = env.expect(&["export", "--out", p(env.dir.path())], 3);
+    assert!(
+        stderr(&out).contains("never writes over it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert!(env.path("doc.txt").exists());
+    assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1");
+}
+
+#[test]
+fn a_report_is_never_written_over_the_database() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let before = std::fs::read(env.db()).unwrap();
+    for target in [
+        env.db(),
+        env.path("test.db-shm"),
+        env.dir.path().join("x/../test.db"),
+    ] {
+        std::fs::create_dir_all(env.path("x")).unwrap();
+        let out = env.expect(&["report", "tags", "--out", p(&target)], 1);
+        assert!(
+            stderr(&out).contains("never writes over it"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+}
+
+#[test]
+fn import_star_in_the_database_folder_passes_over_the_database() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let doc_path = env.write("new.txt", doc("NEW", "The Security Council, new."));
+    let companions: Vec<std::path::PathBuf> =
+        ["test.db", "test.db-wal", "test.db-shm", "test.db.lock"]
+            .iter()
+            .map(|n| env.path(n))
+            .filter(|p| p.exists())
+            .collect();
+    let mut args = vec!["import"];
+    args.extend(companions.iter().map(|c| p(c)));
+    args.push(p(&doc_path));
+    let out = env.expect(&args, 0);
+    assert!(stderr(&out).contains("passed over"), "{}", stderr(&out));
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM file_paths WHERE path LIKE 'test.db%'"),
+        "0"
+    );
+    assert_eq!(env.scalar("SELECT count(*) FROM statements"), "2");
+}
+
+#[test]
+fn export_skips_what_it_cannot_write_and_writes_the_rest() {
+    let env = Env::new();
+    let long = format!("{}.txt", "n".repeat(300));
+    let zip = env.write(
+        "in/a.zip",
+        zip_of(&[
+            (
+                "x",
+                doc("A", "The Security Council, a file named x.").as_bytes(),
+            ),
+            (
+                "x/y.txt",
+                doc("B", "The Security Council, a file under x.").as_bytes(),
+            ),
+            (
+                long.as_str(),
+                doc("C", "The Security Council, a long name.").as_bytes(),
+            ),
+            ("z.txt", doc("D", "The Security Council, fine.").as_bytes()),
+        ]),
+    );
+    env.expect(&["import", p(&zip)], 0);
+    let out_dir = env.path("out");
+    let out = env.expect(&["export", "--out", p(&out_dir)], 3);
+    assert!(stderr(&out).contains("2 skipped"), "{}", stderr(&out));
+    assert!(out_dir.join("z.txt").exists());
+    assert!(out_dir.join("x").is_file());
+    assert!(leftovers(&out_dir).is_empty(), "{:?}", leftovers(&out_dir));
+}
+
+#[test]
+fn export_follows_no_link_already_in_the_output_folder() {
+    let env = Env::new();
+    let zip = env.write(
+        "in/a.zip",
+        zip_of(&[
+            (
+                "ok/new.txt",
+                doc("A", "The Security Council, one.").as_bytes(),
+            ),
+            ("out.txt", doc("B", "The Security Council, two.").as_bytes()),
+        ]),
+    );
+    env.expect(&["import", p(&zip)], 0);
+    let out_dir = env.path("out");
+    let victim = env.path("victim");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::create_dir_all(&victim).unwrap();
+    std::fs::write(victim.join("theirs.txt"), "theirs").unwrap();
+    std::os::unix::fs::symlink(&victim, out_dir.join("ok")).unwrap();
+    std::os::unix::fs::symlink(victim.join("theirs.txt"), out_dir.join("out.txt")).unwrap();
+    env.expect(&["export", "--out", p(&out_dir)], 3);
+    assert!(!victim.join("new.txt").exists());
+    assert_eq!(
+        std::fs::read_to_string(victim.join("theirs.txt")).unwrap(),
+        "theirs"
+    );
+}
+
+#[test]
+fn a_report_into_a_fifo_leaves_the_fifo() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let fifo = env.path("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    env.expect(&["report", "tags", "--format", "csv", "--out", p(&fifo)], 0);
+    let got = reader.join().unwrap();
+    assert!(got.starts_with("tag,"), "{got}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}
+
+#[test]
+fn report_files_are_readable_by_others_as_the_umask_says() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let site = env.path("site");
+    for _ in 0..2 {
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("umask 022; exec \"$0\" --db \"$1\" report --all --out \"$2\"")
+            .arg(env!("CARGO_BIN_EXE_councildb"))
+            .arg(env.db())
+            .arg(&site)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        use std::os::unix::fs::PermissionsExt;
+        for page in ["index.html", "tags.html"] {
+            let mode = std::fs::metadata(site.join(page))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(mode, 0o644, "{page}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_names_do_not_reach_the_terminal() {
+    let env = Env::new();
+    let zip = env.write(
+        "in/a.zip",
+        zip_of(&[("evil\u{1b}[2J.txt", b"no header here")]),
+    );
+    let out = env.expect(&["import", p(&zip)], 3);
+    assert!(!out.stderr.contains(&0x1b), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("evil\\u{1b}[2J.txt"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn commands_on_a_mistyped_database_create_nothing() {
+    let env = Env::new();
+    let site = env.path("site");
+    let mut cmd = env.command(&["report", "--all", "--out", p(&site)]);
+    cmd.arg("--db").arg(env.path("typo.db"));
+    assert_exit(&cmd.output().unwrap(), 1, &["report", "--all"]);
+    assert!(!site.exists());
+    let mut cmd = env.command(&["sql", "--write", "CREATE TABLE t (x)"]);
+    cmd.arg("--db").arg(env.path("typo.db"));
+    assert_exit(&cmd.output().unwrap(), 1, &["sql", "--write"]);
+    assert!(!env.path("typo.db").exists());
+}
+
+#[test]
+fn a_user_report_named_index_does_not_replace_the_index_page() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    env.write(
+        "mine/index.sql",
+        "-- name: index\n-- title: Index\n-- description: A report named index.\nSELECT 1 AS one\n",
+    );
+    let site = env.path("site");
+    let out = env.expect(
+        &[
+            "report",
+            "--all",
+            "--out",
+            p(&site),
+            "--reports-dir",
+            p(&env.path("mine")),
+        ],
+        3,
+    );
+    assert!(
+        stderr(&out).contains("would overwrite the index page"),
+        "{}",
+        stderr(&out)
+    );
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("councildb reports"), "{index}");
 }
