@@ -2,7 +2,6 @@
 //! progress bar on a terminal and a summary line at the end. Only one import writes to a
 //! database at a time; a second one waits for the first.
 
-use std::fs::{File, OpenOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -38,37 +37,6 @@ pub struct Args {
     pub quiet: bool,
 }
 
-/// Holds the import lock of a database for as long as it lives.
-struct ImportLock(#[allow(dead_code)] File);
-
-fn lock_imports(db_path: &Path) -> anyhow::Result<ImportLock> {
-    let mut lock_path = db_path.as_os_str().to_owned();
-    lock_path.push(".lock");
-    let lock_path = PathBuf::from(lock_path);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .with_context(|| format!("cannot create the import lock {}", lock_path.display()))?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            eprintln!(
-                "councildb: another import into {} is running; waiting for it to finish",
-                db_path.display()
-            );
-            file.lock()
-                .with_context(|| format!("cannot take the import lock {}", lock_path.display()))?;
-        }
-        Err(std::fs::TryLockError::Error(e)) => {
-            return Err(e)
-                .with_context(|| format!("cannot take the import lock {}", lock_path.display()))
-        }
-    }
-    Ok(ImportLock(file))
-}
-
 /// The page cache for an import, in KiB (negative: SQLite's unit for a size in KiB).
 const IMPORT_CACHE_KIB: i64 = -65536;
 
@@ -96,8 +64,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     {
         return Err(UsageError(format!("no such file or folder: {}", missing.display())).into());
     }
-    let _lock = lock_imports(db_path)?;
-    let conn = store::open(db_path)?;
+    let (_lock, conn) = store::open_for_writing(db_path)?;
     // A bigger page cache keeps the b-tree and FTS pages an import touches in memory; it
     // costs 64 MiB at most.
     conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB.to_string())?;

@@ -11,7 +11,7 @@ use crate::store;
 pub struct Args {}
 
 pub fn run(db_path: &Path, _args: Args) -> anyhow::Result<Outcome> {
-    let conn = store::open(db_path)?;
+    let (_lock, conn) = store::open_for_writing(db_path)?;
     let version = store::schema_version(&conn)
         .context("cannot read the schema version")?
         .unwrap_or(0);

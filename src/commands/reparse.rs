@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
-    let conn = store::open(db_path)?;
+    let (_lock, conn) = store::open_for_writing(db_path)?;
     let changes = store::reparse(&conn, &args.limit.limits()).with_context(|| {
         format!(
             "reparse of {} failed; nothing was changed",

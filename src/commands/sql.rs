@@ -29,10 +29,14 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     if !db_path.exists() {
         return Err(DbError::Missing(db_path.to_path_buf()).into());
     }
-    let (conn, access) = if args.write {
-        (store::open(db_path)?, Access::ReadWrite)
+    let writable = args
+        .write
+        .then(|| store::open_for_writing(db_path))
+        .transpose()?;
+    let (_lock, conn, access) = if let Some((lock, conn)) = writable {
+        (Some(lock), conn, Access::ReadWrite)
     } else {
-        (store::open_read_only(db_path)?, Access::ReadOnly)
+        (None, store::open_read_only(db_path)?, Access::ReadOnly)
     };
     let rows =
         query::run(&conn, &args.query, &args.query_args.params, access).context("query failed")?;

@@ -268,7 +268,7 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
 
 static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\s?\)|(?-u:\b)(?:[a-z]|[ivx]{1,4})\)",
+        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\s?\)",
     )
     .expect("sub-item pattern")
 });
@@ -293,10 +293,15 @@ enum Family {
 fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
     let mut next = [1u32; 4];
     let mut items = Vec::new();
-    for m in SUB_ITEM.find_iter(&t[start..end]) {
-        let (ms, me) = (start + m.start(), start + m.end());
+    let mut found: Vec<(usize, usize)> = SUB_ITEM
+        .find_iter(&t[start..end])
+        .map(|m| (start + m.start(), start + m.end()))
+        .collect();
+    found.extend(bare_markers(t, start, end));
+    found.sort_unstable();
+    for (ms, me) in found {
         // Segmentation may put spaces inside the brackets: "( a )" is "(a)".
-        let marker: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let marker: String = t[ms..me].chars().filter(|c| !c.is_whitespace()).collect();
         let marker = marker.as_str();
         let inner = marker.trim_start_matches('(').trim_end_matches(')');
         let candidates: Vec<(Family, u32)> =
@@ -326,6 +331,25 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
         items.push((ms, me, marker.to_string()));
     }
     items
+}
+
+/// Markers closed by a parenthesis alone, as French texts write them: `a)`, `ii)`. Found by
+/// hand rather than in `SUB_ITEM`, whose leading "(" lets the regex engine skip ahead.
+fn bare_markers(t: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    t[start..end].match_indices(')').filter_map(move |(at, _)| {
+        let close = start + at;
+        let before = t[..close].as_bytes();
+        let letters = before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        let marker_start = close - letters;
+        let standalone = before[..marker_start]
+            .last()
+            .is_none_or(|b| b.is_ascii_whitespace());
+        ((1..=4).contains(&letters) && standalone).then_some((marker_start, close + 1))
+    })
 }
 
 fn marker_context_ok(t: &str, paragraph_start: usize, at: usize) -> bool {

@@ -18,8 +18,13 @@ pub fn parse_tags(line: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for part in line.split('|') {
-        let visible: String = part.chars().filter(|&c| !is_invisible(c)).nfc().collect();
-        let tag = collapse_spaces(&visible).to_uppercase();
+        // Most headers are plain ASCII, which is NFC with nothing invisible in it.
+        let tag = if part.is_ascii() {
+            collapse_spaces(part).to_ascii_uppercase()
+        } else {
+            let visible: String = part.chars().filter(|&c| !is_invisible(c)).nfc().collect();
+            collapse_spaces(&visible).to_uppercase()
+        };
         if !tag.is_empty() && seen.insert(tag.clone()) {
             tags.push(tag);
         }

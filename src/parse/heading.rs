@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::meta::find_date_in_folded;
-use super::norm::{is_cjk, Compact, Folded};
+use super::norm::{is_cjk, Folded};
 use super::{numerals, resolution_years, DocType};
 
 /// What the heading, the opening and the adoption lines say of a document.
@@ -36,49 +36,71 @@ pub struct Heading {
 const HEAD_CHARS: usize = 1000;
 /// How much of the end an adoption line closing the text may take, in characters.
 const TAIL_CHARS: usize = 1200;
-/// How far into the head the tail reaches back, in characters.
-const TAIL_OVERLAP_CHARS: usize = 200;
-/// How far after an adoption line its date may stand, in bytes of compact text.
+/// How far back into the head the stretch past it starts, in characters.
+const BORDER_CHARS: usize = 200;
+/// How far after an adoption line its date may stand, in bytes.
 const ADOPTION_DATE_BYTES: usize = 160;
+
+/// A pattern that also matches Chinese segmented with spaces ("安全 理事会"): white space is
+/// allowed between any two Chinese characters of its literals (not inside a character class).
+fn spaced(pattern: &str) -> Regex {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let (mut in_class, mut escaped, mut prev_cjk) = (false, false, false);
+    for c in pattern.chars() {
+        let cjk = !in_class && !escaped && is_cjk(c);
+        if cjk && prev_cjk {
+            out.push_str(r"\s*");
+        }
+        out.push(c);
+        // "的?" leaves the next character as close as the 的 was.
+        prev_cjk = cjk || (prev_cjk && c == '?');
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => in_class = true,
+            ']' => in_class = false,
+            _ => {}
+        }
+    }
+    // The patterns are constants of this module; a bad one is a bug caught by every test.
+    Regex::new(&out).expect("heading pattern")
+}
 
 /// The opening formula of a resolution: the Council named, then a comma or colon.
 static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    spaced(concat!(
         r"(?:إن\s+)?(?:(?:The|THE)\s+(?i:security\s+council)|(?:Le|LE)\s+(?i:conseil\s+de\s+s[ée]curit[ée])",
         r"|(?:El|EL)\s+(?i:consejo\s+de\s+seguridad)|(?:Совет|СОВЕТ)\s+(?i:безопасности)",
         r"|安全理事会|مجلس\s+ال[أا]من(?:\s+الدولي)?)(?:\s*[,，،:：]|[ \t]*(?:\n|$))",
     ))
-    .expect("opening formula pattern")
 });
 
 /// The opening sentence of a presidential statement, up to the colon that precedes the text.
 static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    spaced(concat!(
         r"(?i)President\s+of\s+the\s+Security\s+Council\s+(?:made|issued|read\s+out|delivered)[^:]*?statement[^:]*:",
         r"|Pr[ée]sidente?\s+du\s+Conseil\s+de\s+s[ée]curit[ée]\s+a\s+(?:fait|donn[ée])[^:]*?d[ée]claration[^:]*:",
         r"|(?:President[ae]|Presidencia)\s+del\s+Consejo\s+de\s+Seguridad\s+(?:formul[oó]|hizo|dio\s+lectura)[^:]*?declaraci[oó]n[^:]*:",
         r"|Председател\w*\s+Совета\s+Безопасности\s+(?:сделал|выступил|зачитал)\w*[^:]*?заявлени\w*[^:]*:",
-        r"|主席[^。:：]*?(?:发表|宣读)[^。:：]*?声明[^。:：]{0,4}[:：]",
+        r"|主席[^。:：]*?(?:发表|宣读)[^。:：]*?声明[^。:：]{0,8}[:：]",
         r"|(?:أدلى|ادلى|أدلت)\s+(?:رئيس|رئيسة)\s+مجلس\s+ال[أا]من[^:]*?(?:بالبيان|ببيان)[^:]*:",
     ))
-    .expect("statement opening pattern")
 });
 
 /// The heading of a presidential statement.
 static STATEMENT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    spaced(concat!(
         r"(?i)理事会主席的?声明|statement\s+by\s+the\s+president\s+of\s+the\s+security\s+council",
         r"|d[ée]claration\s+d[ue]\s+(?:la\s+)?pr[ée]sidente?\s+du\s+conseil\s+de\s+s[ée]curit[ée]",
         r"|declaraci[oó]n\s+de(?:l|\s+la)\s+(?:president[ae]|presidencia)\s+del\s+consejo\s+de\s+seguridad",
         r"|заявление\s+председателя\s+совета\s+безопасности",
         r"|بيان\s+(?:من\s+)?رئيس[ةه]?\s+مجلس\s+ال[أا]من",
     ))
-    .expect("statement heading pattern")
 });
 
 /// An adoption line; group 1 is the meeting (digits, or Chinese numerals).
 static ADOPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    spaced(concat!(
         r"(?i)adopted\s+(?:[^.;]*?\s)?(?:at|in)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting",
         r"|adopt[ée]e\s+(?:[^.;]*?\s)?à\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re)\.?\s+s[ée]ance",
         r"|aprobad[ao]\s+(?:[^.;]*?\s)?en\s+(?:su|la)\s+(\d{1,5})\s*[ªºa]\.?\s+sesi[oó]n",
@@ -86,7 +108,6 @@ static ADOPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"|第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议[^。;]*?通过",
         r"|(?:اتخذه|اتخذ|اعتمده|اعتمد|تبنى|تبنّى)[^.;]*?جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
     ))
-    .expect("adoption line pattern")
 });
 
 /// The document's own resolution number (and year, when written) in its heading.
@@ -106,7 +127,7 @@ static OWN_RESOLUTION: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?m)^\s*({zh_number})\s*\(\s*({zh_year})\s*\)\s*[.．]"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("own resolution pattern"))
+    .map(|p| spaced(p))
     .collect()
 });
 
@@ -134,37 +155,34 @@ static YEARBOOK_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\d{1,4}\s*\(\s*\d{4}\s*\)\s*[.．]").expect("yearbook heading pattern")
 });
 
-/// A stretch of the folded body, compacted when it holds Chinese (whose segmentation spaces
-/// the patterns should not see), with a way back to body offsets.
+/// A stretch of the folded body, with a way back to body offsets.
 struct Stretch<'f> {
     folded: &'f Folded<'f>,
     start: usize,
     end: usize,
-    compact: Option<Compact>,
 }
 
 impl<'f> Stretch<'f> {
     fn new(folded: &'f Folded<'f>, range: Range<usize>) -> Stretch<'f> {
-        let text = &folded.text[range.clone()];
-        let compact = text.chars().any(is_cjk).then(|| Compact::new(text));
         Stretch {
             folded,
             start: range.start,
             end: range.end,
-            compact,
         }
     }
 
     fn text(&self) -> &str {
-        match &self.compact {
-            Some(c) => &c.text,
-            None => &self.folded.text[self.start..self.end],
-        }
+        &self.folded.text[self.start..self.end]
+    }
+
+    /// The first byte of this stretch's text at or after `folded_at` in the folded body.
+    fn index_of(&self, folded_at: usize) -> usize {
+        floor_boundary(self.text(), folded_at.saturating_sub(self.start))
     }
 
     /// The offset in the folded body of byte `at` of this stretch's text.
     fn folded_offset(&self, at: usize) -> usize {
-        self.start + self.compact.as_ref().map_or(at, |c| c.source_offset(at))
+        self.start + at
     }
 
     /// The offset in the body of byte `at` of this stretch's text.
@@ -264,22 +282,32 @@ pub fn read_folded(folded: &Folded) -> Heading {
     let ft: &str = &folded.text;
     let head = Stretch::new(folded, 0..char_boundary_after(ft, HEAD_CHARS));
     let h = head.text();
-    // A short text's end is also its head: the adoption line closing it is looked for all the
-    // same, in the head already made.
-    // Past the head, the tail starts a little inside it, so that a line across the border is
-    // whole in one of them.
-    let separate_tail = (head.end < ft.len()).then(|| {
-        let overlap = char_boundary_before_end(&ft[..head.end], TAIL_OVERLAP_CHARS);
-        Stretch::new(
-            folded,
-            char_boundary_before_end(ft, TAIL_CHARS).max(overlap)..ft.len(),
-        )
+    // The adoption line closing the text is looked for in its last TAIL_CHARS: in the part of
+    // the head that falls there, and in a stretch of its own past the head (reaching a little
+    // back into it, so that a line across the border is whole in one of them).
+    let tail_start = char_boundary_before_end(ft, TAIL_CHARS);
+    let past_head = (head.end < ft.len()).then(|| {
+        let back = char_boundary_before_end(&ft[..head.end], BORDER_CHARS);
+        Stretch::new(folded, back.max(tail_start)..ft.len())
     });
-    let tail = separate_tail.as_ref().unwrap_or(&head);
-    let tail_adoption = ADOPTION_LINE.find_iter(tail.text()).last().map(|m| {
-        let end = floor_boundary(tail.text(), m.end() + ADOPTION_DATE_BYTES);
-        tail.folded_offset(m.start())..tail.folded_offset(end)
-    });
+    let last_adoption = |stretch: &Stretch, from: usize| {
+        ADOPTION_LINE
+            .find_iter(&stretch.text()[from..])
+            .last()
+            .map(|m| {
+                let text = stretch.text();
+                let end = floor_boundary(text, from + m.end() + ADOPTION_DATE_BYTES);
+                stretch.folded_offset(from + m.start())..stretch.folded_offset(end)
+            })
+    };
+    let tail_adoption = past_head
+        .as_ref()
+        .and_then(|rest| last_adoption(rest, 0))
+        .or_else(|| {
+            (tail_start < head.end)
+                .then(|| last_adoption(&head, head.index_of(tail_start)))
+                .flatten()
+        });
 
     // Each search stops at its first match: the formula is early in a resolution, and the
     // opening of a statement is looked for only before it.

@@ -134,70 +134,6 @@ pub fn unsegment(text: &str) -> String {
     out
 }
 
-/// Text without the spaces that segmentation put next to Chinese characters, with a way back
-/// to byte offsets of the text it was made from (as `unsegment`, keeping every line break).
-pub struct Compact {
-    pub text: String,
-    /// (compact offset, source offset minus compact offset from there on): the mapping is a
-    /// shift that changes only where white space was dropped or shortened.
-    shifts: Vec<(u32, u32)>,
-    source_len: usize,
-}
-
-impl Compact {
-    pub fn new(source: &str) -> Compact {
-        let mut text = String::with_capacity(source.len());
-        let mut shifts = Vec::new();
-        let mut shift = 0usize;
-        let mut chars = source.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if !c.is_whitespace() {
-                text.push(c);
-                continue;
-            }
-            let mut newline = c == '\n';
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if !next.is_whitespace() {
-                    break;
-                }
-                newline |= next == '\n';
-                end = next_at + next.len_utf8();
-                chars.next();
-            }
-            let before = text.chars().next_back();
-            let after = chars.peek().map(|&(_, c)| c);
-            let glue = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
-            if !glue || newline {
-                text.push(if newline { '\n' } else { ' ' });
-            }
-            // What follows in the compact text stands at `end` in the source.
-            let new_shift = end - text.len();
-            if new_shift != shift {
-                shift = new_shift;
-                shifts.push((text.len() as u32, shift as u32));
-            }
-        }
-        Compact {
-            text,
-            shifts,
-            source_len: source.len(),
-        }
-    }
-
-    /// The byte offset in the source of byte `at` of the compact text (`len` maps to the end).
-    pub fn source_offset(&self, at: usize) -> usize {
-        if at >= self.text.len() {
-            return self.source_len;
-        }
-        let k = self
-            .shifts
-            .partition_point(|&(from, _)| from as usize <= at);
-        let shift = k.checked_sub(1).map_or(0, |k| self.shifts[k].1 as usize);
-        at + shift
-    }
-}
-
 /// Collapses runs of white space to one space and trims the ends.
 pub fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -228,16 +164,6 @@ mod tests {
         let f = Folded::new("resolution 1325 (2000)");
         assert!(matches!(f.text, Cow::Borrowed(_)));
         assert_eq!(f.original_offset(5), 5);
-    }
-
-    #[test]
-    fn compact_maps_back() {
-        let source = "第2326 ( 2016 ) 号 决议\n 安全 理事会 ，The  Council";
-        let c = Compact::new(source);
-        assert_eq!(c.text, "第2326 ( 2016 )号决议\n安全理事会，The Council");
-        let at = c.text.find("安全").unwrap();
-        assert_eq!(&source[c.source_offset(at)..][..6], "安全");
-        assert_eq!(c.source_offset(c.text.len()), source.len());
     }
 
     #[test]

@@ -199,7 +199,7 @@ mod tests {
     fn the_log_stays_near_its_bound_and_everything_reaches_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        let conn = crate::store::open(&path).unwrap();
+        let conn = super::super::open::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE t (v BLOB)").unwrap();
         let checkpointer = Checkpointer::start_bounded(&path, &conn, 256 << 10).unwrap();
         let batches = 200;
@@ -227,7 +227,7 @@ mod tests {
     fn giving_back_restores_the_writers_own_checkpoints() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        let conn = crate::store::open(&path).unwrap();
+        let conn = super::super::open::open(&path).unwrap();
         let before: i64 = conn
             .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))
             .unwrap();

@@ -8,6 +8,7 @@
 mod checkpoint;
 mod child_rows;
 mod fts;
+mod lock;
 mod open;
 mod reparse;
 mod row_source;
@@ -15,7 +16,7 @@ mod targets;
 mod writer;
 
 pub use open::configure_sqlite;
-pub(crate) use open::{open, open_in_memory, open_read_only, schema_version, DbError};
+pub(crate) use open::{open_for_writing, open_in_memory, open_read_only, schema_version, DbError};
 pub(crate) use reparse::reparse;
 pub(crate) use writer::{Writer, DEFAULT_BATCH_DOCUMENTS};
 

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::lock::{LockError, WriteLock};
+
 mod embedded {
     refinery::embed_migrations!("migrations");
 }
@@ -50,6 +52,8 @@ pub enum DbError {
         #[source]
         source: refinery::Error,
     },
+    #[error(transparent)]
+    Lock(#[from] LockError),
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
@@ -133,6 +137,30 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
             source,
         })?;
     Ok(())
+}
+
+/// Takes the write lock of the database at `path` and opens it for writing. A file that is no
+/// database, or a SQLite file councildb did not make, is refused before the lock is taken, so
+/// that nothing is left beside it.
+pub fn open_for_writing(path: &Path) -> Result<(WriteLock, Connection), DbError> {
+    if path.exists() {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open_error = |source| DbError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let probe = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        let found = schema_version(&probe).map_err(open_error)?;
+        let objects: i64 = probe
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(open_error)?;
+        if found.is_none() && objects > 0 {
+            return Err(DbError::Foreign(path.to_path_buf()));
+        }
+    }
+    let lock = WriteLock::take(path)?;
+    let conn = open(path)?;
+    Ok((lock, conn))
 }
 
 /// Opens (creating it if need be) the database at `path` for writing, migrated to this

@@ -404,3 +404,36 @@ fn a_user_report_named_index_does_not_replace_the_index_page() {
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(index.contains("councildb reports"), "{index}");
 }
+
+#[test]
+fn every_writer_waits_for_the_write_lock() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(env.path("test.db.lock"))
+        .unwrap();
+    for args in [
+        vec!["sql", "--write", "DELETE FROM tags WHERE 0"],
+        vec!["reparse"],
+        vec!["init"],
+    ] {
+        lock.lock().unwrap();
+        let child = env
+            .command(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The writer waits while the lock is held, and says so; it goes on once it is freed.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        lock.unlock().unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_exit(&out, 0, &args);
+        assert!(
+            stderr(&out).contains("waiting for it to finish"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}

@@ -53,7 +53,7 @@ fn a_database_councildb_did_not_make_is_left_byte_for_byte() {
             before,
             "{args:?} changed it"
         );
-        for companion in ["theirs.db-wal", "theirs.db-shm"] {
+        for companion in ["theirs.db-wal", "theirs.db-shm", "theirs.db.lock"] {
             assert!(!env.path(companion).exists(), "{args:?} left {companion}");
         }
     }
