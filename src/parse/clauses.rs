@@ -338,7 +338,7 @@ fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
 fn bare_markers(t: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     t[start..end].match_indices(')').filter_map(move |(at, _)| {
         let close = start + at;
-        let before = t[..close].as_bytes();
+        let before = &t.as_bytes()[..close];
         let letters = before
             .iter()
             .rev()
