@@ -18,22 +18,34 @@ pub fn human_size(bytes: u64) -> String {
 /// Parses `16M`, `512K`, `1G` or a plain number of bytes.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
-    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((i, _)) => (&s[..i], s[i..].trim().to_ascii_uppercase()),
-        None => (s, String::new()),
-    };
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("{s:?} is not a size (try 16M)"))?;
-    let factor = match unit.trim_end_matches("IB").trim_end_matches('B') {
+    let split = s
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit() && *c != '.')
+        .map_or(s.len(), |(i, _)| i);
+    let (number, unit) = (&s[..split], s[split..].trim().to_ascii_uppercase());
+    let factor: u64 = match unit.trim_end_matches("IB").trim_end_matches('B') {
         "" => 1,
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
         _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
     };
-    n.checked_mul(factor)
-        .ok_or_else(|| format!("{s:?} is too large"))
+    let too_large = || format!("{s:?} is too large");
+    if number.contains('.') {
+        // 1.5M: a fraction of the unit, to the byte.
+        let n: f64 = number
+            .parse()
+            .map_err(|_| format!("{s:?} is not a size (try 16M or 1.5M)"))?;
+        let bytes = (n * factor as f64).round();
+        if !bytes.is_finite() || bytes >= u64::MAX as f64 {
+            return Err(too_large());
+        }
+        return Ok(bytes as u64);
+    }
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (try 16M)"))?;
+    n.checked_mul(factor).ok_or_else(too_large)
 }
 
 #[cfg(test)]
@@ -48,6 +60,11 @@ mod tests {
             ("2MiB", Some(2 << 20)),
             ("x", None),
             ("3T", None),
+            ("1.5M", Some(3 << 19)),
+            ("0.5K", Some(512)),
+            ("1.2.3M", None),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("99999999999G", None),
         ];
         for (s, want) in cases {
             assert_eq!(super::parse_size(s).ok(), want, "{s}");

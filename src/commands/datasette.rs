@@ -17,12 +17,17 @@ pub struct Args {
     pub reports: ReportsDirArgs,
 }
 
-/// The report's SQL without its header and comment lines (Datasette wants the bare query).
+/// The report's SQL without its header, the comment lines that open the file (Datasette wants
+/// the bare query). Lines further down stay as written: one may be inside a string literal.
 fn bare_sql(report: &Report) -> String {
-    report
-        .sql
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("--"))
+    let mut lines = report.sql.lines().peekable();
+    while lines
+        .peek()
+        .is_some_and(|l| l.trim().is_empty() || l.trim_start().starts_with("--"))
+    {
+        lines.next();
+    }
+    lines
         .collect::<Vec<_>>()
         .join("\n")
         .trim()

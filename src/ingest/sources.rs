@@ -209,11 +209,15 @@ fn emit_read(
         return false;
     }
     let mut bytes = Vec::with_capacity(size.unwrap_or(0).min(options.max_file_bytes) as usize);
-    let mut limited = reader.take(options.max_file_bytes + 1);
+    let mut limited = reader.take(options.max_file_bytes.saturating_add(1));
     match limited.read_to_end(&mut bytes) {
+        // Read as a stream (gzip, stdin), the size is known only to pass the limit.
         Ok(_) if bytes.len() as u64 > options.max_file_bytes => sink.event(Event::Failed {
             path,
-            reason: too_big(bytes.len() as u64, options),
+            reason: format!(
+                "the file is over the limit of {} (raise it with --max-file-size)",
+                human_size(options.max_file_bytes)
+            ),
         }),
         Ok(_) => match (archive_kind(&bytes), &archive) {
             (Some(kind), Some(outer)) => sink.event(Event::Failed {

@@ -74,6 +74,23 @@ pub struct Rejection {
     /// or with text that belongs to no document.
     pub doc_index: Option<u32>,
     pub reason: String,
+    /// True when the document was refused only for its size (`Limits`).
+    pub over_limit: bool,
+}
+
+/// Why one document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    #[error(
+        "document {doc_index} is {size}, over the limit of {limit} (raise it with --max-doc-size)"
+    )]
+    OverLimit {
+        doc_index: u32,
+        size: String,
+        limit: String,
+    },
+    #[error("document {doc_index} has a header line but no body")]
+    NoBody { doc_index: u32 },
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -123,9 +140,10 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
         let doc_index = k as u32 + 1;
         match parse_document(piece, doc_index, limits) {
             Ok(doc) => documents.push(doc),
-            Err(reason) => rejections.push(Rejection {
+            Err(e) => rejections.push(Rejection {
                 doc_index: Some(doc_index),
-                reason,
+                reason: e.to_string(),
+                over_limit: matches!(e, DocumentError::OverLimit { .. }),
             }),
         }
     }
@@ -138,6 +156,7 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
                     "{} bytes of text stand before the first %%% header line and belong to no document",
                     leading.trim().len()
                 ),
+                over_limit: false,
             },
         );
     }
@@ -186,21 +205,23 @@ fn split_documents(text: &str) -> (&str, Vec<&str>) {
 }
 
 /// Parses the text of one document (its header line and body).
-pub fn parse_document(piece: &str, doc_index: u32, limits: &Limits) -> Result<Document, String> {
+pub fn parse_document(
+    piece: &str,
+    doc_index: u32,
+    limits: &Limits,
+) -> Result<Document, DocumentError> {
     let text = format!("{}\n", piece.trim_end());
     if text.len() > limits.max_document_bytes {
-        return Err(format!(
-            "document {doc_index} is {}, over the limit of {} (raise it with --max-doc-size)",
-            human_size(text.len() as u64),
-            human_size(limits.max_document_bytes as u64)
-        ));
+        return Err(DocumentError::OverLimit {
+            doc_index,
+            size: human_size(text.len() as u64),
+            limit: human_size(limits.max_document_bytes as u64),
+        });
     }
     let (header_line, rest) = text.split_once('\n').unwrap_or((&text, ""));
     let body = rest.trim().to_string();
     if body.is_empty() {
-        return Err(format!(
-            "document {doc_index} has a header line but no body"
-        ));
+        return Err(DocumentError::NoBody { doc_index });
     }
     let tags = header::parse_tags(header_line);
     let sha256 = sha256_hex(text.as_bytes());

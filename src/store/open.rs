@@ -149,13 +149,19 @@ pub fn open_for_writing(path: &Path) -> Result<(WriteLock, Connection), DbError>
             path: path.to_path_buf(),
             source,
         };
-        let probe = Connection::open_with_flags(path, flags).map_err(open_error)?;
-        let found = schema_version(&probe).map_err(open_error)?;
-        let objects: i64 = probe
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(open_error)?;
-        if found.is_none() && objects > 0 {
-            return Err(DbError::Foreign(path.to_path_buf()));
+        let probe = Connection::open_with_flags(path, flags).and_then(|probe| {
+            let found = schema_version(&probe)?;
+            let objects: i64 =
+                probe.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            Ok(found.is_none() && objects > 0)
+        });
+        match probe {
+            Ok(true) => return Err(DbError::Foreign(path.to_path_buf())),
+            Ok(false) => {}
+            // A WAL database on a read-only file system cannot be read without its -shm: the
+            // lock below then says what is wrong (the file system is read-only).
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {}
+            Err(e) => return Err(open_error(e)),
         }
     }
     let lock = WriteLock::take(path)?;

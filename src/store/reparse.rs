@@ -23,6 +23,8 @@ pub struct Changes {
     pub metadata_changed: u64,
     /// Statements whose text is in no stored file (nothing to reparse them from).
     pub not_found: u64,
+    /// Documents over the size limit given to reparse: their statements stay as they were.
+    pub over_limit: u64,
     /// Stored files that no longer parse at all.
     pub unreadable_files: u64,
     pub clauses: (u64, u64),
@@ -35,11 +37,13 @@ impl std::fmt::Display for Changes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} of {} statements reparsed ({} with changed metadata, {} not in any stored file); \
-             clauses {} -> {}, citations {} -> {} (resolved {} -> {}), tag assignments {} -> {}",
+            "{} of {} statements reparsed ({} with changed metadata, {} over --max-doc-size and \
+             left as they were, {} not in any stored file); clauses {} -> {}, citations {} -> {} \
+             (resolved {} -> {}), tag assignments {} -> {}",
             self.reparsed,
             self.statements,
             self.metadata_changed,
+            self.over_limit,
             self.not_found,
             self.clauses.0,
             self.clauses.1,
@@ -119,6 +123,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
             changes.unreadable_files += 1;
             continue;
         };
+        changes.over_limit += parsed.rejections.iter().filter(|r| r.over_limit).count() as u64;
         for doc in parsed.documents {
             let id: Option<i64> = conn
                 .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
@@ -141,7 +146,9 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
         }
     }
     child_rows.write(conn, &mut cache)?;
-    changes.not_found = changes.statements - changes.reparsed;
+    changes.not_found = changes
+        .statements
+        .saturating_sub(changes.reparsed + changes.over_limit);
     conn.execute(
         "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM statement_tags)",
         [],

@@ -50,6 +50,8 @@ pub struct Writer<'c> {
     fts: Option<FtsBulk>,
     import_id: i64,
     summary: Summary,
+    /// The counts as of the last commit.
+    committed: Summary,
     batch_documents: usize,
     in_batch: usize,
     cache: WriteCache,
@@ -80,6 +82,7 @@ impl<'c> Writer<'c> {
             fts: None,
             import_id,
             summary: Summary::default(),
+            committed: Summary::default(),
             batch_documents: batch_documents.max(1),
             in_batch: 0,
             cache: WriteCache::load(conn)?,
@@ -121,11 +124,15 @@ impl<'c> Writer<'c> {
 
     fn commit(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
+            // The log's counts go in with the rows they count: killed or failed later, the
+            // import's row still says what the database holds.
+            self.log("running")?;
             self.child_rows.write(self.conn, &mut self.cache)?;
             if let Some(mut fts) = self.fts.take() {
                 fts.finish(self.conn)?;
             }
             self.conn.execute_batch("COMMIT")?;
+            self.committed = self.summary.clone();
             if let Some(checkpointer) = &self.checkpointer {
                 checkpointer.committed();
             }
@@ -259,12 +266,16 @@ impl<'c> Writer<'c> {
     }
 
     /// Rolls back the open batch and marks the import failed (after a fatal error).
-    pub fn abandon(self) -> Result<Summary> {
+    pub fn abandon(mut self) -> Result<Summary> {
         if !self.conn.is_autocommit() {
             // The rollback also brings back the lifted trigger.
             self.conn.execute_batch("ROLLBACK")?;
         }
-        self.log("failed")?;
+        // The log tells what is in the database: what the last commit held, not what was
+        // rolled back. On a full disk even this may not be written; the counts logged with the
+        // last commit stand then.
+        self.summary = self.committed.clone();
+        let _ = self.log("failed");
         Ok(self.summary)
     }
 
@@ -274,7 +285,8 @@ impl<'c> Writer<'c> {
             "UPDATE imports SET finished_at = ?1, status = ?2, files = ?3, documents = ?4, new_statements = ?5,
              duplicates = ?6, rejected = ?7, skipped = ?8 WHERE id = ?9",
             params![
-                now(),
+                // A running import has no end yet.
+                (status != "running").then(now),
                 status,
                 s.files as i64,
                 s.documents as i64,

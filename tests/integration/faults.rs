@@ -224,6 +224,21 @@ fn a_full_disk_gives_a_clear_error_and_a_sound_database() {
     // The disk filled in the middle of the import: the batches before it are kept.
     let held = query(&conn, "SELECT count(*) FROM statements");
     assert_ne!(held, [["0"]], "the disk was full before the import began");
+    // The log tells what was committed, not what was rolled back (its status may stay
+    // `running`: the full disk may refuse even that last word).
+    let log = query(
+        &conn,
+        "SELECT status, new_statements, documents FROM imports",
+    );
+    assert!(
+        ["failed", "running"].contains(&log[0][0].as_str()),
+        "{log:?}"
+    );
+    assert_eq!(
+        log[0][1..],
+        [held[0][0].clone(), held[0][0].clone()],
+        "{log:?}"
+    );
 }
 
 #[test]

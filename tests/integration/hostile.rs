@@ -437,3 +437,61 @@ fn every_writer_waits_for_the_write_lock() {
         );
     }
 }
+
+#[test]
+fn size_options_as_people_write_them() {
+    let env = Env::new();
+    let seed = seeds().join(SEED);
+    // The largest number there is: no overflow, so no file is "over the limit" or empty.
+    env.expect(
+        &[
+            "import",
+            "--max-file-size",
+            "18446744073709551615",
+            p(&seed),
+        ],
+        0,
+    );
+    env.expect(&["import", "--max-doc-size", "1.5M", p(&seed)], 0);
+    // A gzip that expands past the limit says the limit, not a made-up size.
+    let bomb = env.write("bomb.txt.gz", gzip(&vec![b'x'; 64 * 1024]));
+    let out = env.expect(&["import", "--max-file-size", "1K", p(&bomb)], 3);
+    assert!(
+        stderr(&out).contains("over the limit of 1.0 KiB"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("is 1.0 KiB"), "{}", stderr(&out));
+}
+
+#[test]
+fn reparse_counts_documents_over_its_limit_as_such() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let out = env.expect(&["reparse", "--max-doc-size", "100"], 0);
+    assert!(
+        stderr(&out)
+            .contains("1 over --max-doc-size and left as they were, 0 not in any stored file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn datasette_metadata_keeps_what_a_string_literal_holds() {
+    let env = Env::new();
+    env.write(
+        "mine/dashes.sql",
+        "-- name: dashes\n-- title: Dashes\n-- description: A literal with dashes.\nSELECT 'a\n-- b' AS a\n",
+    );
+    let out = env.expect(
+        &["datasette-metadata", "--reports-dir", p(&env.path("mine"))],
+        0,
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sql = metadata["databases"]["test"]["queries"]["dashes"]["sql"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(sql, "SELECT 'a\n-- b' AS a");
+}
