@@ -125,6 +125,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         }
     };
     if !args.quiet {
+        print_warnings(&conn, import_id)?;
         print_rejections(&conn, import_id)?;
         eprintln!("councildb: import {import_id}: {summary}");
     }
@@ -133,6 +134,25 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+/// What the import repaired to read (never silent, but no rejection: the exit code stays).
+fn print_warnings(conn: &rusqlite::Connection, import_id: i64) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT path, warning FROM import_warnings WHERE import_id = ?1 ORDER BY id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![import_id, REJECTIONS_SHOWN as i64], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (path, warning) = row?;
+        eprintln!(
+            "councildb: warning: {}: {}",
+            format::shown(&path),
+            format::shown(&warning)
+        );
+    }
+    Ok(())
 }
 
 fn print_rejections(conn: &rusqlite::Connection, import_id: i64) -> anyhow::Result<()> {

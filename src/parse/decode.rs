@@ -1,6 +1,9 @@
 //! Turns the bytes of an input file into text: detects UTF-8 (with or without BOM), UTF-16 with
-//! a BOM and GB18030, and normalizes line ends to LF. Nothing here guesses beyond that list:
-//! bytes that none of them decodes cleanly are refused, never replaced with U+FFFD.
+//! a BOM and GB18030, and normalizes line ends to LF. Which one is decided by evidence: text
+//! that is UTF-8 but for a few bytes (a stray Windows-1252 apostrophe pasted in) is UTF-8, with
+//! those bytes read as Windows-1252 and a repair reported; GB18030 only when the bytes read as
+//! GB18030 throughout and as Chinese. Nothing is ever replaced with U+FFFD, and nothing
+//! repaired is silent.
 
 use std::borrow::Cow;
 
@@ -8,6 +11,8 @@ use std::borrow::Cow;
 pub enum Encoding {
     Utf8,
     Utf8Bom,
+    /// UTF-8 but for a few bytes, which were read as Windows-1252.
+    Utf8Repaired,
     Utf16Le,
     Utf16Be,
     Gb18030,
@@ -18,6 +23,7 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf8Repaired => "utf-8 (repaired)",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Gb18030 => "gb18030",
@@ -35,9 +41,33 @@ pub enum DecodeError {
     Undecodable(usize),
 }
 
-/// Decodes `bytes` and returns the text with LF line ends.
+/// Bytes that were not UTF-8 in a file read as UTF-8, and how they were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub bytes: usize,
+    pub first_offset: usize,
+    pub first_byte: u8,
+    pub first_read_as: char,
+}
+
+impl std::fmt::Display for Repair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} byte{} not UTF-8, read as Windows-1252 (the first at offset {}: 0x{:02X} read as {:?})",
+            self.bytes,
+            if self.bytes == 1 { " is" } else { "s are" },
+            self.first_offset,
+            self.first_byte,
+            self.first_read_as
+        )
+    }
+}
+
+/// Decodes `bytes` and returns the text with LF line ends, with the repair made if any.
 /// UTF-8 input with LF line ends is borrowed, not copied.
-pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding, Option<Repair>), DecodeError> {
+    let mut repair = None;
     let (text, encoding): (Cow<str>, Encoding) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
             match std::str::from_utf8(rest) {
@@ -57,13 +87,94 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
         } else {
             match std::str::from_utf8(bytes) {
                 Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
-                Err(e) => match decode_strict(encoding_rs::GB18030, bytes) {
-                    Some(s) => (s, Encoding::Gb18030),
+                Err(e) => match by_evidence(bytes) {
+                    Some(Decoded::Gb18030(s)) => (s, Encoding::Gb18030),
+                    Some(Decoded::Repaired(s, r)) => {
+                        repair = Some(r);
+                        (Cow::Owned(s), Encoding::Utf8Repaired)
+                    }
                     None => return Err(DecodeError::Undecodable(e.valid_up_to())),
                 },
             }
         };
-    Ok((normalize_line_ends(text), encoding))
+    Ok((normalize_line_ends(text), encoding, repair))
+}
+
+enum Decoded<'a> {
+    Gb18030(Cow<'a, str>),
+    Repaired(String, Repair),
+}
+
+/// How many stray bytes a text may hold and still be UTF-8, when nothing else in it shows it is.
+fn tolerated_stray_bytes(len: usize) -> usize {
+    (len / 200).max(8)
+}
+
+/// Bytes that are not valid UTF-8: UTF-8 with a few stray bytes, or GB18030, by what the bytes
+/// show. None when neither fits.
+fn by_evidence(bytes: &[u8]) -> Option<Decoded<'_>> {
+    let (mut utf8_multibyte, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        utf8_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        stray += chunk.invalid().len();
+    }
+    // Valid multi-byte UTF-8 next to a few stray bytes: a UTF-8 text with a slip in it.
+    let clearly_utf8 = utf8_multibyte > 0 && stray * 10 <= utf8_multibyte + 30;
+    if !clearly_utf8 {
+        if let Some(text) = decode_strict(encoding_rs::GB18030, bytes) {
+            // GB18030 decodes almost any bytes; it is the file's encoding only when what it
+            // reads is Chinese, not one odd character in a Latin text ("D茅claration").
+            let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+            let han = text.chars().filter(|c| is_han(*c)).count();
+            if han >= 2 && han * 2 >= non_ascii {
+                return Some(Decoded::Gb18030(text));
+            }
+        }
+    }
+    if !clearly_utf8 && stray > tolerated_stray_bytes(bytes.len()) {
+        return None;
+    }
+    Some(Decoded::Repaired(
+        repair_utf8(bytes),
+        first_repair(bytes, stray)?,
+    ))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+fn windows_1252(byte: u8) -> char {
+    let one = [byte];
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&one);
+    // Windows-1252 maps every byte to a character.
+    text.chars().next().unwrap_or(char::from(byte))
+}
+
+/// The text with every byte that is not UTF-8 read as Windows-1252.
+fn repair_utf8(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(chunk.invalid().iter().map(|&b| windows_1252(b)));
+    }
+    text
+}
+
+fn first_repair(bytes: &[u8], stray: usize) -> Option<Repair> {
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        offset += chunk.valid().len();
+        if let Some(&byte) = chunk.invalid().first() {
+            return Some(Repair {
+                bytes: stray,
+                first_offset: offset,
+                first_byte: byte,
+                first_read_as: windows_1252(byte),
+            });
+        }
+    }
+    None
 }
 
 fn decode_strict<'a>(
@@ -122,19 +233,49 @@ mod tests {
             ),
         ];
         for (name, bytes, want) in cases {
-            let (got, encoding) = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let (got, encoding, repair) = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(got, text, "{name}");
             assert_eq!(encoding, want, "{name}");
+            assert_eq!(repair, None, "{name}");
+        }
+    }
+
+    #[test]
+    fn utf8_with_a_few_stray_bytes_is_utf8_and_says_so() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            // A Windows-1252 apostrophe pasted into UTF-8 text.
+            (
+                "apostrophe in UTF-8",
+                b"D\xC3\xA9claration du Conseil sur l\x92Assembl\xC3\xA9e",
+                "Déclaration du Conseil sur l’Assemblée",
+            ),
+            // Latin-1 é with no UTF-8 around: GB18030 would read 茅, one Chinese character in a
+            // French word, which is no evidence of Chinese.
+            (
+                "lone Latin-1 letter",
+                b"D\xE9claration du Conseil",
+                "Déclaration du Conseil",
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            let (text, encoding, repair) = decode(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(text, *want, "{name}");
+            assert_eq!(encoding, Encoding::Utf8Repaired, "{name}");
+            let repair = repair.expect("a repair");
+            assert_eq!(repair.bytes, 1, "{name}");
+            assert!(
+                repair.to_string().contains("read as Windows-1252"),
+                "{repair}"
+            );
         }
     }
 
     #[test]
     fn refuses_undecodable_bytes() {
-        // 0xFF is never valid in UTF-8 nor a GB18030 lead byte.
-        assert!(matches!(
-            decode(b"%%%A|\n\nabc \xFF\xFF"),
-            Err(DecodeError::Undecodable(11))
-        ));
+        // 0xFF is never valid in UTF-8 nor a GB18030 lead byte; too many of them to be a slip.
+        let mut bytes = b"%%%A|\n\nabc ".to_vec();
+        bytes.extend_from_slice(&[0xFF; 64]);
+        assert!(matches!(decode(&bytes), Err(DecodeError::Undecodable(11))));
         assert_eq!(decode(b"\xFF\xFE\x00\xD8"), Err(DecodeError::BadUtf16));
     }
 }

@@ -122,6 +122,8 @@ pub struct ParsedFile {
     pub encoding: Encoding,
     pub documents: Vec<Document>,
     pub rejections: Vec<Rejection>,
+    /// What had to be repaired to read the file (bytes that were not UTF-8), for the user to see.
+    pub warnings: Vec<String>,
 }
 
 /// Parses one input file. Fails only when nothing in it can be read as documents.
@@ -129,7 +131,7 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(FileError::Empty);
     }
-    let (text, encoding) = decode(bytes)?;
+    let (text, encoding, repair) = decode(bytes)?;
     let mut documents = Vec::new();
     let mut rejections = Vec::new();
     let (leading, pieces) = split_documents(&text);
@@ -164,6 +166,7 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
         encoding,
         documents,
         rejections,
+        warnings: repair.iter().map(|r| r.to_string()).collect(),
     })
 }
 

@@ -174,6 +174,13 @@ impl<'c> Writer<'c> {
         for rejection in &parsed.rejections {
             self.reject(&file.path, rejection.doc_index, &rejection.reason)?;
         }
+        for warning in &parsed.warnings {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO import_warnings (import_id, path, warning) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![self.import_id, file.path, warning])?;
+        }
         for doc in parsed.documents {
             self.write_document(&file.path, doc)?;
             self.in_batch += 1;

@@ -160,7 +160,11 @@ fn rejects_are_recorded_and_good_documents_committed() {
         "%%%A|\n\n%%%B|\n\nStatement by the President of the Security Council.\n",
     );
     env.write("mixed/05_binary.txt", [0xFFu8, 0xFE, 0x00, 0xD8, 0x41]);
-    env.write("mixed/06_undecodable.txt", b"%%%A|\n\nabc \xFF\xFF\xFF\n");
+    // Too many bytes that are neither UTF-8 nor GB18030 to be a slip in a UTF-8 text.
+    env.write(
+        "mixed/06_undecodable.txt",
+        [&b"%%%A|\n\nabc "[..], &[0xFF; 32], b"\n"].concat(),
+    );
     env.write(
         "mixed/07_big.txt",
         format!("%%%A|\n\n{}\n", "word ".repeat(4000)),

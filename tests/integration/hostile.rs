@@ -495,3 +495,26 @@ fn datasette_metadata_keeps_what_a_string_literal_holds() {
         .to_string();
     assert_eq!(sql, "SELECT 'a\n-- b' AS a");
 }
+
+#[test]
+fn a_stray_windows_1252_byte_is_repaired_and_said() {
+    let env = Env::new();
+    let mut bytes = "%%%A|\n\nRésolution 1889 (2009) Le Conseil de sécurité, rappelant l"
+        .as_bytes()
+        .to_vec();
+    bytes.push(0x92);
+    bytes.extend_from_slice("Assemblée, 1. Décide de rester saisi.\n".as_bytes());
+    let file = env.write("stray.txt", bytes);
+    let out = env.expect(&["import", p(&file)], 0);
+    assert!(
+        stderr(&out).contains("warning: stray.txt: 1 byte is not UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        env.query("SELECT language, doc_type, symbol, body LIKE '%l’Assemblée%' FROM statements"),
+        [["fr", "resolution", "S/RES/1889 (2009)", "1"]]
+    );
+    let report = stdout(&env.expect(&["report", "imports", "--format", "csv"], 0));
+    assert!(report.contains("repaired,stray.txt"), "{report}");
+}
