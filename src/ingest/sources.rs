@@ -15,8 +15,9 @@ use crate::units::human_size;
 /// One file to parse: its bytes and where it came from.
 #[derive(Debug)]
 pub struct InputFile {
-    /// The path recorded in `sources`: relative to the folder given, the member path inside an
-    /// archive, the file's name for a single file, or `-` for stdin.
+    /// The path recorded in `sources`: relative to the folder given, the file's name for a
+    /// single file, `-` for stdin, and for an archive member the archive's path then the
+    /// member's.
     pub path: String,
     /// The archive the file came from, as given on the command line (or found in a folder).
     pub archive: Option<String>,
@@ -175,11 +176,12 @@ fn read_path(path: &Path, name: &str, options: &ReadOptions, sink: &mut dyn Sink
             sink,
         ),
         Kind::Gz => {
+            // The folder stays: 2009/doc.txt.gz and 2010/doc.txt.gz are two files.
             let inner = name
                 .strip_suffix(".gz")
                 .or_else(|| name.strip_suffix(".GZ"))
-                .unwrap_or(name);
-            let inner = inner.rsplit('/').next().unwrap_or(inner).to_string();
+                .unwrap_or(name)
+                .to_string();
             let reader = MultiGzDecoder::new(BufReader::new(file));
             emit_read(reader, inner, Some(name.to_string()), None, options, sink)
         }
@@ -269,14 +271,17 @@ fn read_tar(
             Ok(e) => e,
             Err(e) => return sink.event(damaged(archive, "tar archive", members_before, e)),
         };
-        let path = entry
+        let member = entry
             .path()
             .map(|p| p.to_string_lossy().trim_start_matches("./").to_string())
             .unwrap_or_default();
-        let go_on = if !entry.header().entry_type().is_file() || is_clutter(&path) {
-            sink.event(Event::Skipped { path })
+        let go_on = if !entry.header().entry_type().is_file() || is_clutter(&member) {
+            sink.event(Event::Skipped {
+                path: member_path(archive, &member),
+            })
         } else {
             let size = entry.header().size().ok();
+            let path = member_path(archive, &member);
             emit_read(entry, path, Some(archive.to_string()), size, options, sink)
         };
         if !go_on {
@@ -317,8 +322,9 @@ fn emit_zip_member(
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
-    let path = member.name().trim_start_matches("./").to_string();
-    if member.is_dir() || is_clutter(&path) {
+    let name = member.name().trim_start_matches("./").to_string();
+    let path = member_path(archive, &name);
+    if member.is_dir() || is_clutter(&name) {
         return sink.event(Event::Skipped { path });
     }
     let size = Some(member.size());
@@ -390,6 +396,12 @@ fn spool_zip(
             reason: format!("cannot copy the zip archive to a temporary file to read it: {e}"),
         }),
     }
+}
+
+/// The path recorded for an archive member: the archive's own path, then the member's, so
+/// that `doc.txt` in `a.zip` and in `b.zip` stay two files.
+fn member_path(archive: &str, member: &str) -> String {
+    format!("{archive}/{member}")
 }
 
 /// The kind of archive `head` opens, if it opens one.

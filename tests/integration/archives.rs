@@ -125,7 +125,9 @@ fn every_input_form_in_one_command() {
         env.scalar(
             "SELECT group_concat(path, ' ') FROM (SELECT path FROM sources ORDER BY statement_id)"
         ),
-        "docs/en.txt fr.txt zh/gb18030.txt ru.txt ar.txt -"
+        // An archive member's path starts with the archive's: doc.txt in a.zip and in b.zip
+        // stay two files.
+        "batch.tar.gz/docs/en.txt batch.tar/fr.txt batch.zip/zh/gb18030.txt ru.txt ar.txt -"
     );
     assert_eq!(
         env.scalar("SELECT count(*) FROM statements WHERE issued_on IS NULL OR meeting IS NULL"),
@@ -393,9 +395,9 @@ fn archives_on_stdin_are_recognized_by_their_first_bytes() {
         assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1", "{name}");
         let path = env.scalar("SELECT path FROM sources");
         let want = match name {
-            "zip" => "z/one.txt",
-            "tar.gz" => "t/one.txt",
-            "tar" => "t/two.txt",
+            "zip" => "-/z/one.txt",
+            "tar.gz" => "-/t/one.txt",
+            "tar" => "-/t/two.txt",
             _ => "-",
         };
         assert_eq!(path, want, "{name}");

@@ -89,7 +89,7 @@ fn a_zip_streamed_on_stdin_imports() {
     assert_exit(&out, 0, &["import", "-"]);
     assert_eq!(
         env.scalar("SELECT group_concat(path, ' ') FROM (SELECT path FROM sources ORDER BY path)"),
-        "a.txt b.txt"
+        "-/a.txt -/b.txt"
     );
 }
 
@@ -166,20 +166,13 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
 #[test]
 fn export_never_writes_over_the_live_database() {
     let env = Env::new();
-    let zip = env.write(
-        "in/a.zip",
-        zip_of(&[
-            ("test.db", b"not a database"),
-            ("test.db-wal", b"nor this"),
-            (
-                "doc.txt",
-                doc("A", "The Security Council, kept.").as_bytes(),
-            ),
-        ]),
-    );
-    env.expect(&["import", p(&zip)], 3);
+    // Another collection's database files, imported from a folder, so stored as test.db and
+    // test.db-wal: exported into this database's folder they would land on it.
+    env.write("in/test.db", b"not a database");
+    env.write("in/test.db-wal", b"nor this");
+    env.write("in/doc.txt", doc("A", "The Security Council, kept."));
+    env.expect(&["import", p(&env.path("in"))], 3);
     let before = std::fs::read(env.db()).unwrap();
-    // Exported into the database's own folder.
     let out = env.expect(&["export", "--out", p(env.dir.path())], 3);
     assert!(
         stderr(&out).contains("never writes over it"),
@@ -261,25 +254,17 @@ fn export_skips_what_it_cannot_write_and_writes_the_rest() {
     let out_dir = env.path("out");
     let out = env.expect(&["export", "--out", p(&out_dir)], 3);
     assert!(stderr(&out).contains("2 skipped"), "{}", stderr(&out));
-    assert!(out_dir.join("z.txt").exists());
-    assert!(out_dir.join("x").is_file());
+    assert!(out_dir.join("a.zip/z.txt").exists());
+    assert!(out_dir.join("a.zip/x").is_file());
     assert!(leftovers(&out_dir).is_empty(), "{:?}", leftovers(&out_dir));
 }
 
 #[test]
 fn export_follows_no_link_already_in_the_output_folder() {
     let env = Env::new();
-    let zip = env.write(
-        "in/a.zip",
-        zip_of(&[
-            (
-                "ok/new.txt",
-                doc("A", "The Security Council, one.").as_bytes(),
-            ),
-            ("out.txt", doc("B", "The Security Council, two.").as_bytes()),
-        ]),
-    );
-    env.expect(&["import", p(&zip)], 0);
+    env.write("in/ok/new.txt", doc("A", "The Security Council, one."));
+    env.write("in/out.txt", doc("B", "The Security Council, two."));
+    env.expect(&["import", p(&env.path("in"))], 0);
     let out_dir = env.path("out");
     let victim = env.path("victim");
     std::fs::create_dir_all(&out_dir).unwrap();
@@ -517,4 +502,41 @@ fn a_stray_windows_1252_byte_is_repaired_and_said() {
     );
     let report = stdout(&env.expect(&["report", "imports", "--format", "csv"], 0));
     assert!(report.contains("repaired,stray.txt"), "{report}");
+}
+
+#[test]
+fn files_of_one_name_in_different_places_are_all_exported() {
+    let env = Env::new();
+    env.write(
+        "in/2009/doc.txt.gz",
+        gzip(doc("A", "The Security Council, 2009.").as_bytes()),
+    );
+    env.write(
+        "in/2010/doc.txt.gz",
+        gzip(doc("B", "The Security Council, 2010.").as_bytes()),
+    );
+    env.write(
+        "in/a.zip",
+        zip_of(&[("doc.txt", doc("C", "The Security Council, a.").as_bytes())]),
+    );
+    env.write(
+        "in/b.zip",
+        zip_of(&[("doc.txt", doc("D", "The Security Council, b.").as_bytes())]),
+    );
+    env.expect(&["import", p(&env.path("in"))], 0);
+    assert_eq!(
+        env.scalar("SELECT group_concat(path, ' ') FROM (SELECT path FROM sources ORDER BY path)"),
+        "2009/doc.txt 2010/doc.txt a.zip/doc.txt b.zip/doc.txt"
+    );
+    let out_dir = env.path("out");
+    env.expect(&["export", "--out", p(&out_dir)], 0);
+    for (place, tag) in [
+        ("2009/doc.txt", "A"),
+        ("2010/doc.txt", "B"),
+        ("a.zip/doc.txt", "C"),
+        ("b.zip/doc.txt", "D"),
+    ] {
+        let text = std::fs::read_to_string(out_dir.join(place)).unwrap();
+        assert!(text.starts_with(&format!("%%%{tag}|")), "{place}: {text}");
+    }
 }
