@@ -105,7 +105,7 @@ const ITEM: &str = r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(?:(YEAR)|([IVXL]{
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{ITEM}")));
 /// What may stand between two items of a list: commas, and / et / y / e / и / و, or both.
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)")
+    re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+|و\s*)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)")
 });
 /// The date of adoption that may follow a list item before the next one: "1261 (1999) of 25
 /// August 1999, 1314 (2000) of ...", du 25 août 1999, de 25 de agosto de 1999, от 25 августа
@@ -113,6 +113,19 @@ static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 static ITEM_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^,?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+de(?:l)?)?\s+\d{4}(?:\s+года|\s+г\.)?",
+    )
+});
+/// A legal database's own reference left in a copied text, as Ukrainian and Russian databases
+/// put after each act they link: "1714 (2006) от 6 октября 2006 года (995_f94) ,".
+static EDITOR_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(\s*\d{3}_[0-9a-z]{1,6}\s*\)"));
+/// White space, then a list item with its year: how a list goes on when its comma was lost.
+static DATED_ITEM_AHEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+\d{1,4}\s*\(\s*YEAR\s*\)"));
+/// A resolution given with its number, year and date of adoption, even where no word for
+/// resolution stands before it (a list broken by words): "1612 (2005) от 26 июля 2005 года".
+/// The date's year must be the item's.
+static DATED_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\d{1,4})\s*\(\s*(YEAR)\s*\),?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+de(?:l)?)?\s+(\d{4})",
     )
 });
 /// Chinese: 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 — the closing 决议 covers the whole list.
@@ -149,7 +162,7 @@ static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
 static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+of\s|\s+africaine|\s+de\s+l['’]|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+Африканск|\s+الاتحاد)",
+        r"^(?:\s+of\s|\s+africaine|\s+de\s+l['’]|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+(?:Federal|federal|Magna|Constitucional|constitucional)|\s+Африканск|\s+الاتحاد)",
     )
 });
 
@@ -166,6 +179,7 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     find_resolution_lists(t, &mut found);
     find_chinese_resolution_lists(t, &mut found);
     find_chinese_session_resolutions(t, &mut found);
+    find_dated_resolutions(t, &mut found);
     find_charter(t, &mut found);
 
     // Keep the earliest, then longest, of overlapping matches.
@@ -445,9 +459,13 @@ fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
                 symbol,
             });
             first = false;
-            let after_date = item_end + ITEM_DATE.find(&t[item_end..]).map_or(0, |d| d.end());
+            let mut after_date = item_end + ITEM_DATE.find(&t[item_end..]).map_or(0, |d| d.end());
+            after_date += EDITOR_CODE.find(&t[after_date..]).map_or(0, |c| c.end());
             match LIST_SEPARATOR.find(&t[after_date..]) {
                 Some(sep) if !sep.as_str().is_empty() => at = after_date + sep.end(),
+                // A separator lost in transcription ("1655 (2006) 1680 (2006)"): only an item
+                // with its year, unmistakable, carries the list on.
+                _ if DATED_ITEM_AHEAD.is_match(&t[after_date..]) => at = after_date,
                 _ => break,
             }
         }
@@ -490,6 +508,40 @@ fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
                 end,
                 kind,
                 symbol,
+            });
+        }
+    }
+}
+
+/// Resolutions given with their date of adoption in a list that words have broken, looked for
+/// only in the sentence after a word for resolution (which is where such lists stand).
+fn find_dated_resolutions(t: &str, out: &mut Vec<Found>) {
+    let mut searched_to = 0;
+    for word in RESOLUTION_WORD.find_iter(t) {
+        let from = word.end().max(searched_to);
+        let to = t[from..]
+            .find(['.', ';', '\n'])
+            .map_or(t.len(), |k| from + k);
+        searched_to = to;
+        for c in DATED_RESOLUTION.captures_iter(&t[from..to]) {
+            let (Some(year), Ok(date_year)) = (plausible_year(&c[2]), c[3].parse::<i32>()) else {
+                continue;
+            };
+            let number = c.get(1).expect("group 1");
+            let (start, end) = (from + number.start(), from + number.end());
+            if year != date_year || !stands_alone(t, start, end) {
+                continue;
+            }
+            let Ok(n) = number.as_str().parse::<u32>() else {
+                continue;
+            };
+            let close = from + c.get(2).map_or(number.end(), |y| y.end());
+            let close = t[close..].find(')').map_or(close, |k| close + k + 1);
+            out.push(Found {
+                start,
+                end: close,
+                kind: CitationKind::Resolution,
+                symbol: Symbol::Known(sc_resolution(n, year)),
             });
         }
     }

@@ -198,6 +198,23 @@ const BEFORE_OPERATIVE: [char; 12] = [
     '.', '。', ';', '；', ',', '，', ':', '：', '、', '"', '”', '»',
 ];
 
+/// The last line of `t` opened by a bullet (`-`, `–`, `•`), as (bullet start, text start, 1).
+fn last_bullet(t: &str) -> Option<(usize, usize, u32)> {
+    let mut at = t.len();
+    for line in t.split_inclusive('\n').rev() {
+        at -= line.len();
+        let content = line.trim_start_matches([' ', '\t']);
+        let lead = line.len() - content.len();
+        let mut chars = content.chars();
+        if let (Some('-' | '–' | '•'), Some(' ')) = (chars.next(), chars.next()) {
+            let bullet = at + lead;
+            let text = bullet + content[..].chars().next().map_or(1, char::len_utf8) + 1;
+            return Some((bullet, text, 1));
+        }
+    }
+    None
+}
+
 /// Resolutions: the preamble, then one paragraph per operative number, in sequence.
 fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
     let mut marks: Vec<(usize, usize, u32)> = Vec::new(); // (number start, text start, number)
@@ -214,6 +231,10 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
         let whole = c.get(0).expect("whole match");
         from = number.end();
         let value = numerals::chinese(number.as_str());
+        // A paragraph 1 written as a bullet ("- Decides …", then "2. Decides …").
+        if expected == 1 && value == Some(2) && loose_one.is_none() {
+            loose_one = last_bullet(&t[..number.start()]);
+        }
         let confirms_loose_one = expected == 1 && loose_one.is_some() && value == Some(2);
         if value != Some(expected) && !confirms_loose_one {
             continue;
@@ -431,6 +452,9 @@ mod tests {
             ("fr resolution with lettered items closed by a parenthesis only", Resolution,
              "Le Conseil de sécurité, 1. Prie le Secrétaire général : a) de faire rapport ; b) de prendre des mesures ; 2. Décide.",
              vec![p("Le Conseil de sécurité,"), numbered(1, "Prie le Secrétaire général :"), item(1, "a)", "de faire rapport ;"), item(1, "b)", "de prendre des mesures ;"), numbered(2, "Décide.")]),
+            ("resolution whose paragraph 1 is a bullet", Resolution,
+             "The Security Council,\nActing under Chapter VII,\n- Decides to extend the authorizations;\n2. Decides to extend the mandate;\n3. Decides to remain seized.",
+             vec![p("The Security Council,\nActing under Chapter VII,"), numbered(1, "Decides to extend the authorizations;"), numbered(2, "Decides to extend the mandate;"), numbered(3, "Decides to remain seized.")]),
             ("no quotes at all: everything is the preamble", Other,
              "Note by the President of the Security Council.",
              vec![p("Note by the President of the Security Council.")]),

@@ -79,7 +79,7 @@ static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
 static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     spaced(concat!(
         r"(?i)President\s+of\s+the\s+Security\s+Council\s+(?:made|issued|read\s+out|delivered)[^:]*?statement[^:]*:",
-        r"|Pr[ée]sidente?\s+du\s+Conseil\s+de\s+s[ée]curit[ée]\s+a\s+(?:fait|donn[ée])[^:]*?d[ée]claration[^:]*:",
+        r"|Pr[ée]sidente?\s+(?:du\s+Conseil\s+de\s+s[ée]curit[ée]\s+)?a\s+(?:fait|donn[ée])[^:]*?d[ée]claration\s+suivante[^:]*:",
         r"|(?:President[ae]|Presidencia)\s+del\s+Consejo\s+de\s+Seguridad\s+(?:formul[oó]|hizo|dio\s+lectura)[^:]*?declaraci[oó]n[^:]*:",
         r"|Председател\w*\s+Совета\s+Безопасности\s+(?:сделал|выступил|зачитал)\w*[^:]*?заявлени\w*[^:]*:",
         r"|主席[^。:：]*?(?:发表|宣读)[^。:：]*?声明[^。:：]{0,8}[:：]",
@@ -321,8 +321,8 @@ pub fn read_folded(folded: &Folded) -> Heading {
         _ => false,
     };
 
-    if statement_first {
-        let end = opening.map_or(0, |o| o.end);
+    if let (true, Some(opening)) = (statement_first, &opening) {
+        let end = opening.end;
         let names = &h[..end];
         let symbol = PRST_SYMBOL
             .captures(names)
@@ -331,7 +331,12 @@ pub fn read_folded(folded: &Folded) -> Heading {
             doc_type: DocType::PresidentialStatement,
             symbol,
             names_end: head.offset(end),
-            adoption: std::iter::once(0..head.folded_offset(end)).collect(),
+            // The opening's own date and meeting first (a masthead may carry the date the
+            // document was issued), then anything before it.
+            adoption: vec![
+                head.folded_offset(opening.start)..head.folded_offset(end),
+                0..head.folded_offset(end),
+            ],
         };
     }
 
@@ -465,6 +470,7 @@ mod tests {
             ("四(一九四六). 一九四六年四月二十九日决议案\n查联合国一会员国\n因此,安全理事会,", Resolution, Some("S/RES/4 (1946)")),
             ("قرار مجلس الأمن رقم 338 (1973)\nإن مجلس الأمن:", Resolution, Some("S/RES/338 (1973)")),
             ("Adopted by the Security Council at its 5014th meeting, on 29 July 2004\nThe Security Council,", Resolution, None),
+            ("Nations Unies\nS\n/PRST/2007/31\nDéclaration du Président du Conseil de sécurité\nLe Conseil de sécurité ayant examiné à sa 5735\ne\nséance, le 28 août 2007, la question, son\nprésident a fait en son nom la déclaration suivante :\n« Le Conseil de sécurité, ayant à l’esprit", PresidentialStatement, Some("S/PRST/2007/31")),
             ("Совет Безопасности,\nвыражая свое продолжающееся беспокойство", Resolution, None),
             ("The Security Council,\nHaving considered the report\nAdopted unanimously at the 2502nd meeting.", Resolution, None),
             ("Recalling its resolution 1889 (2009)", Other, None),
@@ -480,6 +486,17 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn a_statements_date_is_its_openings_not_its_mastheads() {
+        let body = "S/PRST/2008/30 2008年8月7日\n安全理事会主席在2008年8月19日安全理事会第5960次会议上,代表安理会发表声明如下:\n“安全理事会";
+        let h = read(body);
+        let first = &body[h.adoption[0].clone()];
+        assert_eq!(
+            find_date_in_folded(first),
+            chrono::NaiveDate::from_ymd_opt(2008, 8, 19)
+        );
     }
 
     #[test]

@@ -278,9 +278,10 @@ const DATE_FORMS: [(&str, [usize; 3]); 5] = [
         r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日",
         [0, 1, 2],
     ),
-    // The day may carry a stray full stop from OCR: "14 . December 1955".
+    // The day may carry a stray full stop from OCR ("14 . December 1955"), or have lost the
+    // space before it ("on29 June 2021").
     (
-        r"(?:^|\W)(\d{1,2})(?:er|º|°)?(?:\s*\.)?\s+(?:de\s+)?([A-Za-zéûÉÛ]+)\s+(?:de(?:l)?\s+)?(\d{4})",
+        r"(?:^|[^\d])(\d{1,2})(?:er|º|°)?(?:\s*\.)?\s+(?:de\s+)?([A-Za-zéûÉÛ]+)\s+(?:de(?:l)?\s+)?(\d{4})",
         [2, 1, 0],
     ),
     (
@@ -416,6 +417,7 @@ mod tests {
             ("في 2 آذار/مارس 2005", "2005-03-02"),
             ("ОТ 12 СЕНТЯБРЯ 2001 ГОДА", "2001-09-12"),
             ("MAY 31, 1974", "1974-05-31"),
+            ("at its 8810th meeting, on29 June 2021", "2021-06-29"),
         ];
         for (text, want) in cases {
             assert_eq!(find_date(text), date(want), "{text}");
