@@ -179,7 +179,6 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     find_resolution_lists(t, &mut found);
     find_chinese_resolution_lists(t, &mut found);
     find_chinese_session_resolutions(t, &mut found);
-    find_dated_resolutions(t, &mut found);
     find_charter(t, &mut found);
 
     // Keep the earliest, then longest, of overlapping matches.
@@ -419,10 +418,12 @@ fn list_item(c: &regex::Captures) -> Option<(CitationKind, Symbol)> {
 }
 
 fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
+    let mut dated_searched_to = 0;
     for word in RESOLUTION_WORD.find_iter(t) {
         if !whole_word(t, word.start(), word.end()) {
             continue;
         }
+        dated_searched_to = find_dated_resolutions(t, word.end(), dated_searched_to, out);
         let word_start = word_start(t, word.start());
         let mut at = word.end();
         if let Some(body) = BODY_AFTER_WORD.find(&t[at..]) {
@@ -514,37 +515,41 @@ fn find_chinese_resolution_lists(t: &str, out: &mut Vec<Found>) {
 }
 
 /// Resolutions given with their date of adoption in a list that words have broken, looked for
-/// only in the sentence after a word for resolution (which is where such lists stand).
-fn find_dated_resolutions(t: &str, out: &mut Vec<Found>) {
-    let mut searched_to = 0;
-    for word in RESOLUTION_WORD.find_iter(t) {
-        let from = word.end().max(searched_to);
-        let to = t[from..]
-            .find(['.', ';', '\n'])
-            .map_or(t.len(), |k| from + k);
-        searched_to = to;
-        for c in DATED_RESOLUTION.captures_iter(&t[from..to]) {
-            let (Some(year), Ok(date_year)) = (plausible_year(&c[2]), c[3].parse::<i32>()) else {
-                continue;
-            };
-            let number = c.get(1).expect("group 1");
-            let (start, end) = (from + number.start(), from + number.end());
-            if year != date_year || !stands_alone(t, start, end) {
-                continue;
-            }
-            let Ok(n) = number.as_str().parse::<u32>() else {
-                continue;
-            };
-            let close = from + c.get(2).map_or(number.end(), |y| y.end());
-            let close = t[close..].find(')').map_or(close, |k| close + k + 1);
-            out.push(Found {
-                start,
-                end: close,
-                kind: CitationKind::Resolution,
-                symbol: Symbol::Known(sc_resolution(n, year)),
-            });
+/// only in the sentence after a word for resolution (which is where such lists stand): from
+/// `word_end`, or from `searched_to` if the last search reached further. Returns how far this
+/// one searched.
+fn find_dated_resolutions(
+    t: &str,
+    word_end: usize,
+    searched_to: usize,
+    out: &mut Vec<Found>,
+) -> usize {
+    let from = word_end.max(searched_to);
+    let to = t[from..]
+        .find(['.', ';', '\n'])
+        .map_or(t.len(), |k| from + k);
+    for c in DATED_RESOLUTION.captures_iter(&t[from..to]) {
+        let (Some(year), Ok(date_year)) = (plausible_year(&c[2]), c[3].parse::<i32>()) else {
+            continue;
+        };
+        let number = c.get(1).expect("group 1");
+        let (start, end) = (from + number.start(), from + number.end());
+        if year != date_year || !stands_alone(t, start, end) {
+            continue;
         }
+        let Ok(n) = number.as_str().parse::<u32>() else {
+            continue;
+        };
+        let close = from + c.get(2).map_or(number.end(), |y| y.end());
+        let close = t[close..].find(')').map_or(close, |k| close + k + 1);
+        out.push(Found {
+            start,
+            end: close,
+            kind: CitationKind::Resolution,
+            symbol: Symbol::Known(sc_resolution(n, year)),
+        });
     }
+    to
 }
 
 fn find_chinese_session_resolutions(t: &str, out: &mut Vec<Found>) {
