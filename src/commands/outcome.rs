@@ -13,8 +13,6 @@ pub enum Outcome {
     Done,
     /// Some files, documents or reports were rejected or failed; every good one was kept.
     Partial,
-    /// The command could not do what it was asked, and said why on stderr.
-    Failed,
 }
 
 impl From<Outcome> for ExitCode {
@@ -22,7 +20,6 @@ impl From<Outcome> for ExitCode {
         ExitCode::from(match outcome {
             Outcome::Done => 0,
             Outcome::Partial => 3,
-            Outcome::Failed => EXIT_FATAL,
         })
     }
 }

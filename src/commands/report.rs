@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 
 use super::args::{QueryArgs, ReportsDirArgs};
-use super::Outcome;
+use super::{Outcome, UsageError};
 use crate::report::format::{self, Format, Page};
 use crate::report::html;
 use crate::report::{self, Report};
@@ -48,10 +48,11 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     }
     let Some(name) = &args.name else {
         list(&reports)?;
+        // The others are listed; a broken one is named on stderr, as for --all.
         return Ok(if broken.is_empty() {
             Outcome::Done
         } else {
-            Outcome::Failed
+            Outcome::Partial
         });
     };
     let report = reports
@@ -59,13 +60,11 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         .find(|r| &r.name == name)
         .ok_or_else(|| report::ReportError::Unknown(name.clone()))?;
     let conn = store::open_read_only(db_path)?;
-    let format = args
-        .query_args
-        .format
-        .or_else(|| args.out.as_deref().and_then(format_from_extension))
-        .unwrap_or_else(|| {
-            Format::default_for(args.out.is_none() && std::io::stdout().is_terminal())
-        });
+    let format = match (args.query_args.format, args.out.as_deref()) {
+        (Some(format), _) => format,
+        (None, Some(out)) => format_from_extension(out)?,
+        (None, None) => Format::default_for(std::io::stdout().is_terminal()),
+    };
     let rendered = render(report, &conn, &args.query_args.params, format)?;
     match &args.out {
         Some(path) => safe_write::write_file(path, &rendered, &Protected::around(db_path))?,
@@ -78,8 +77,13 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn format_from_extension(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+/// The format an output file's extension names. An extension councildb does not write (a
+/// `.xlsx`) is a usage error rather than a CSV file under that name; no extension is CSV.
+fn format_from_extension(path: &Path) -> Result<Format, UsageError> {
+    let Some(ext) = path.extension() else {
+        return Ok(Format::Csv);
+    };
+    let ext = ext.to_string_lossy().to_ascii_lowercase();
     [
         Format::Csv,
         Format::Tsv,
@@ -93,6 +97,12 @@ fn format_from_extension(path: &Path) -> Option<Format> {
         f.extension() == ext
             || (ext == "htm" && *f == Format::Html)
             || (ext == "markdown" && *f == Format::Markdown)
+            || (ext == "txt" && *f == Format::Csv)
+    })
+    .ok_or_else(|| {
+        UsageError(format!(
+            "councildb does not write .{ext} files; give --format (csv, tsv, json, jsonl, markdown, html, table) or another extension"
+        ))
     })
 }
 

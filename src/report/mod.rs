@@ -232,6 +232,12 @@ pub fn all(user_dir: Option<&Path>) -> Result<(Vec<Report>, Vec<ReportError>), R
         for r in load_dir(dir)? {
             match r {
                 Ok(user) => {
+                    if reports.iter().any(|b| b.name == user.name) {
+                        eprintln!(
+                            "councildb: note: report {} ({}) takes the place of the built-in one",
+                            user.name, user.origin
+                        );
+                    }
                     reports.retain(|b| b.name != user.name);
                     reports.push(user);
                 }

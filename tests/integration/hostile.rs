@@ -195,7 +195,10 @@ fn a_report_is_never_written_over_the_database() {
         env.dir.path().join("x/../test.db"),
     ] {
         std::fs::create_dir_all(env.path("x")).unwrap();
-        let out = env.expect(&["report", "tags", "--out", p(&target)], 1);
+        let out = env.expect(
+            &["report", "tags", "--format", "csv", "--out", p(&target)],
+            1,
+        );
         assert!(
             stderr(&out).contains("never writes over it"),
             "{}",
@@ -539,4 +542,50 @@ fn files_of_one_name_in_different_places_are_all_exported() {
         let text = std::fs::read_to_string(out_dir.join(place)).unwrap();
         assert!(text.starts_with(&format!("%%%{tag}|")), "{place}: {text}");
     }
+}
+
+#[test]
+fn an_output_extension_councildb_does_not_write_is_a_usage_error() {
+    let env = Env::new();
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let out = env.expect(&["report", "tags", "--out", p(&env.path("t.xlsx"))], 2);
+    assert!(
+        stderr(&out).contains("does not write .xlsx"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!env.path("t.xlsx").exists());
+    env.expect(
+        &[
+            "report",
+            "tags",
+            "--out",
+            p(&env.path("t.xlsx")),
+            "--format",
+            "csv",
+        ],
+        0,
+    );
+    env.expect(&["report", "tags", "--out", p(&env.path("t.json"))], 0);
+    assert!(std::fs::read_to_string(env.path("t.json"))
+        .unwrap()
+        .starts_with('['));
+}
+
+#[test]
+fn a_broken_user_report_does_not_hide_the_others() {
+    let env = Env::new();
+    env.write("mine/broken.sql", "-- title: no name line\nSELECT 1;\n");
+    env.write(
+        "mine/tags.sql",
+        "-- name: tags\n-- title: Mine\n-- description: My own tags report.\nSELECT 1 AS one\n",
+    );
+    let out = env.expect(&["report", "--reports-dir", p(&env.path("mine"))], 3);
+    assert!(stdout(&out).contains("overview"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("broken.sql"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("takes the place of the built-in one"),
+        "{}",
+        stderr(&out)
+    );
 }
