@@ -26,6 +26,10 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
+    /// Print nothing but errors and warnings: no progress bar, no summary line (for cron)
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -31,7 +31,7 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
     Some(relative.to_path_buf())
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let conn = store::open_read_only(db_path)?;
     if args.out.exists() && !args.out.is_dir() {
         bail!("--out {} is a file, not a folder", args.out.display());
@@ -90,15 +90,17 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
             Err(e) => skip(&path, &error_chain(&e)),
         }
     }
-    eprintln!(
-        "councildb: exported {files} files ({bytes} bytes) to {}{}",
-        args.out.display(),
-        if skipped > 0 {
-            format!(", {skipped} skipped")
-        } else {
-            String::new()
-        }
-    );
+    if !quiet {
+        eprintln!(
+            "councildb: exported {files} files ({bytes} bytes) to {}{}",
+            args.out.display(),
+            if skipped > 0 {
+                format!(", {skipped} skipped")
+            } else {
+                String::new()
+            }
+        );
+    }
     Ok(if skipped > 0 {
         Outcome::Partial
     } else {

@@ -32,9 +32,6 @@ pub struct Args {
     /// Documents per transaction
     #[arg(long, default_value_t = store::DEFAULT_BATCH_DOCUMENTS)]
     pub batch: usize,
-    /// Print no progress bar and no summary line
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 /// The page cache for an import, in KiB (negative: SQLite's unit for a size in KiB).
@@ -55,7 +52,7 @@ fn database_files(db_path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     // A mistyped path is a usage error, caught before anything is written.
     if let Some(missing) = args
         .paths
@@ -89,7 +86,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     // Only a matter of speed: without the thread, SQLite checkpoints inside the writer's commits.
     let _ = writer.checkpoint_in_background(db_path);
 
-    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
             ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
@@ -124,9 +121,10 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
             ));
         }
     };
-    if !args.quiet {
-        print_warnings(&conn, import_id)?;
-        print_rejections(&conn, import_id)?;
+    // Warnings and rejections are printed even when quiet: they are what a cron job should mail.
+    print_warnings(&conn, import_id)?;
+    print_rejections(&conn, import_id)?;
+    if !quiet {
         eprintln!("councildb: import {import_id}: {summary}");
     }
     Ok(if summary.rejected > 0 {

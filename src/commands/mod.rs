@@ -21,15 +21,15 @@ pub(crate) use outcome::{Outcome, UsageError};
 /// Runs the command line's command and says how it went as an exit code. A closed pipe
 /// (`councildb sql ... | head`) ends quietly.
 pub fn run(cli: Cli) -> ExitCode {
-    let db = &cli.db;
+    let (db, quiet) = (&cli.db, cli.quiet);
     let result = match cli.command {
         Command::Init(args) => init::run(db, args),
-        Command::Import(args) => import::run(db, args),
+        Command::Import(args) => import::run(db, args, quiet),
         Command::Sql(args) => sql::run(db, args),
-        Command::Report(args) => report::run(db, args),
+        Command::Report(args) => report::run(db, args, quiet),
         Command::DatasetteMetadata(args) => datasette::run(db, args),
-        Command::Export(args) => export::run(db, args),
-        Command::Reparse(args) => reparse::run(db, args),
+        Command::Export(args) => export::run(db, args, quiet),
+        Command::Reparse(args) => reparse::run(db, args, quiet),
     };
     match result {
         Ok(outcome) => outcome.into(),

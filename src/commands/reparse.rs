@@ -15,7 +15,7 @@ pub struct Args {
     pub limit: DocLimitArgs,
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let (_lock, conn) = store::open_for_writing(db_path)?;
     let changes = store::reparse(&conn, &args.limit.limits()).with_context(|| {
         format!(
@@ -23,6 +23,8 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
             db_path.display()
         )
     })?;
-    eprintln!("councildb: {changes}");
+    if !quiet {
+        eprintln!("councildb: {changes}");
+    }
     Ok(Outcome::Done)
 }

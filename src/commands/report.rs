@@ -31,7 +31,7 @@ pub struct Args {
     pub reports: ReportsDirArgs,
 }
 
-pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let (reports, broken) = report::all(args.reports.reports_dir.as_deref())?;
     for e in &broken {
         eprintln!("councildb: error: {e}");
@@ -39,6 +39,7 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     if args.all {
         let dir = args.out.as_deref().context("--all needs --out DIR")?;
         return run_all(
+            quiet,
             db_path,
             &reports,
             broken.len(),
@@ -163,6 +164,7 @@ pub fn render(
 const INDEX_PAGE: &str = "index.html";
 
 fn run_all(
+    quiet: bool,
     db_path: &Path,
     reports: &[Report],
     broken: usize,
@@ -211,16 +213,18 @@ fn run_all(
         &html::index_page(&db_path.display().to_string(), &entries),
         &protected,
     )?;
-    eprintln!(
-        "councildb: wrote {} reports to {}{}",
-        entries.len() - (failed - broken),
-        dir.display(),
-        if failed > 0 {
-            format!(", {failed} failed")
-        } else {
-            String::new()
-        }
-    );
+    if !quiet {
+        eprintln!(
+            "councildb: wrote {} reports to {}{}",
+            entries.len() - (failed - broken),
+            dir.display(),
+            if failed > 0 {
+                format!(", {failed} failed")
+            } else {
+                String::new()
+            }
+        );
+    }
     Ok(if failed > 0 {
         Outcome::Partial
     } else {

@@ -350,13 +350,27 @@ fn the_cron_and_systemd_examples_run() {
         .collect::<Vec<_>>()
         .join(" ");
     let out_dir = env.path("cron-out");
-    let status = std::process::Command::new("sh")
+    // As cron runs it: with the usual umask, and nothing printed when all goes well (cron
+    // mails whatever a job prints).
+    let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(scheduled_command(&command, &env, &out_dir))
-        .status()
+        .arg(format!(
+            "umask 022; {}",
+            scheduled_command(&command, &env, &out_dir)
+        ))
+        .output()
         .unwrap();
-    assert!(status.success());
+    assert_exit(&out, 0, &["cron line"]);
+    assert_eq!((stdout(&out), stderr(&out)), (String::new(), String::new()));
     assert!(out_dir.join("index.html").exists() && out_dir.join("timeline.html").exists());
+    use std::os::unix::fs::PermissionsExt;
+    for page in ["index.html", "timeline.html"] {
+        let mode = std::fs::metadata(out_dir.join(page))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o044, 0o044, "{page} cannot be read by another user");
+    }
 
     let unit = std::fs::read_to_string(repo().join("scripts/councildb-reports.service")).unwrap();
     let exec = unit
