@@ -141,9 +141,10 @@ impl Report {
         })
     }
 
-    /// True when the report can run with no parameter given (what `report --all` runs).
+    /// True when the report can run with no parameter given (what `report --all` runs): its
+    /// parameters, if any, are all optional, and none of them is required as one of a set.
     pub fn needs_no_params(&self) -> bool {
-        self.params.is_empty()
+        self.one_of.is_empty() && self.params.iter().all(|p| p.optional)
     }
 
     /// Runs the report with `given` parameters; optional ones not given are NULL.

@@ -78,6 +78,13 @@ impl Env {
         assert!(broken.is_empty(), "foreign keys broken: {broken:?}");
     }
 
+    /// Plain SQL that changes the database, as a person would run it in sqlite3.
+    pub fn sql_write(&self, sql: &str) {
+        let conn = rusqlite::Connection::open(self.db()).expect("open db");
+        conn.execute_batch(sql)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
     pub fn scalar(&self, sql: &str) -> String {
         let rows = self.query(sql);
         assert_eq!(rows.len(), 1, "{sql} gave {rows:?}");

@@ -198,11 +198,21 @@ fn new_since_lists_what_came_after() {
         report_csv(&env, &["new-since", "--param", "since=2999-01-01"]).len(),
         0
     );
-    let out = env.expect(&["report", "new-since"], 2);
-    assert!(
-        stderr(&out).contains("--param since=VALUE"),
-        "{}",
-        stderr(&out)
+    // Relative periods, and by default the last seven days (so it runs in --all).
+    let all = env.scalar("SELECT count(*) FROM statements");
+    for period in ["24h", "7d", "2w"] {
+        let since = format!("since={period}");
+        let rows = report_csv(&env, &["new-since", "--param", &since]);
+        assert_eq!(rows.len().to_string(), all, "{period}");
+    }
+    assert_eq!(report_csv(&env, &["new-since"]).len().to_string(), all);
+    env.sql_write("UPDATE imports SET started_at = '2001-01-01T00:00:00Z'");
+    assert_eq!(report_csv(&env, &["new-since"]).len(), 0);
+    assert_eq!(
+        report_csv(&env, &["new-since", "--param", "since=2000-06-01"])
+            .len()
+            .to_string(),
+        all
     );
 }
 
