@@ -50,6 +50,10 @@ pub enum Command {
     Reparse(commands::reparse::Args),
     /// Print a Datasette metadata.json with every report as a canned query
     DatasetteMetadata(commands::datasette::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
+    Completions(commands::shell::CompletionsArgs),
+    /// Print the man page
+    Man,
 }
 
 #[cfg(test)]

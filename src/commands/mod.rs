@@ -10,6 +10,7 @@ pub mod init;
 mod outcome;
 pub mod reparse;
 pub mod report;
+pub mod shell;
 pub mod sql;
 
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::DatasetteMetadata(args) => datasette::run(db, args),
         Command::Export(args) => export::run(db, args, quiet),
         Command::Reparse(args) => reparse::run(db, args, quiet),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
     };
     match result {
         Ok(outcome) => outcome.into(),

@@ -163,3 +163,24 @@ fn importing_the_folder_that_holds_the_database_skips_the_database() {
     assert_eq!(env.scalar("SELECT count(*) FROM import_errors"), "0");
     assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1");
 }
+
+#[test]
+fn completions_and_man_page_are_printed() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = env.expect(&["completions", shell], 0);
+        let script = stdout(&out);
+        assert!(
+            script.contains("councildb") && script.contains("datasette-metadata"),
+            "{shell}"
+        );
+    }
+    let page = stdout(&env.expect(&["man"], 0));
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH councildb"),
+        "{page}"
+    );
+    assert!(page.contains("import"), "{page}");
+    env.expect(&["completions", "tcsh"], 2);
+    assert!(!env.db().exists(), "these commands touch no database");
+}
