@@ -11,6 +11,7 @@ use super::args::{QueryArgs, ReportsDirArgs};
 use super::{Outcome, UsageError};
 use crate::report::format::{self, Format, Page};
 use crate::report::html;
+use crate::report::query::ResultSet;
 use crate::report::{self, Report};
 use crate::safe_write::{self, Protected};
 use crate::store;
@@ -66,7 +67,8 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
         (None, Some(out)) => format_from_extension(out)?,
         (None, None) => Format::default_for(std::io::stdout().is_terminal()),
     };
-    let rendered = render(report, &conn, &args.query_args.params, format)?;
+    let rows = report.run(&conn, &args.query_args.params)?;
+    let rendered = render(report, &rows, format, None)?;
     match &args.out {
         Some(path) => safe_write::write_file(path, &rendered, &Protected::around(db_path))?,
         None => {
@@ -133,16 +135,16 @@ fn list(reports: &[Report]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs a report and renders it in `format`.
-pub fn render(
+/// Renders a report's rows in `format`. `full_data` names the file beside an html page, in a
+/// folder of reports, that holds every row.
+fn render(
     report: &Report,
-    conn: &rusqlite::Connection,
-    params: &[(String, String)],
+    rows: &ResultSet,
     format: Format,
+    full_data: Option<&str>,
 ) -> anyhow::Result<Vec<u8>> {
-    let rows = report.run(conn, params)?;
     let chart = if format == Format::Html {
-        report.chart_svg(&rows)?
+        report.chart_svg(rows)?
     } else {
         None
     };
@@ -150,14 +152,38 @@ pub fn render(
     format::write(
         &mut buf,
         format,
-        &rows,
+        rows,
         &Page {
             title: &report.title,
             description: &report.description,
             chart,
+            full_data,
+            in_folder: full_data.is_some(),
         },
     )?;
     Ok(buf)
+}
+
+/// Writes one report of `report --all` into `dir`: an html page comes with a CSV of every row
+/// beside it, which the page links (the page shows the first rows only).
+fn write_into_folder(
+    report: &Report,
+    conn: &rusqlite::Connection,
+    dir: &Path,
+    file: &str,
+    format: Format,
+    protected: &Protected,
+) -> anyhow::Result<()> {
+    let rows = report.run(conn, &[])?;
+    let data_file = format!("{}.csv", report.name);
+    let full_data = (format == Format::Html).then_some(data_file.as_str());
+    if full_data.is_some() {
+        let csv = render(report, &rows, Format::Csv, None)?;
+        safe_write::write_file(&dir.join(&data_file), &csv, protected)?;
+    }
+    let page = render(report, &rows, format, full_data)?;
+    safe_write::write_file(&dir.join(file), &page, protected)?;
+    Ok(())
 }
 
 /// The page of `report --all` that links the others.
@@ -191,13 +217,7 @@ fn run_all(
                 report.name
             ))
         } else {
-            render(report, &conn, &[], format).and_then(|bytes| {
-                Ok(safe_write::write_file(
-                    &dir.join(&file),
-                    &bytes,
-                    &protected,
-                )?)
-            })
+            write_into_folder(report, &conn, dir, &file, format, &protected)
         };
         match outcome {
             Ok(()) => entries.push((report, Ok(file))),

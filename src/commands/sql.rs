@@ -57,6 +57,8 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
                 title: "councildb query",
                 description: &args.query,
                 chart: None,
+                full_data: None,
+                in_folder: false,
             },
         )?;
     }

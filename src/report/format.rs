@@ -117,6 +117,10 @@ pub struct Page<'a> {
     pub description: &'a str,
     /// An inline SVG chart to show above the table, if the report has one.
     pub chart: Option<String>,
+    /// The file beside the page with every row (on a page of a folder of reports).
+    pub full_data: Option<&'a str>,
+    /// True on a page of a folder of reports, which links back to the folder's index.
+    pub in_folder: bool,
 }
 
 pub fn write(out: &mut dyn Write, format: Format, rows: &ResultSet, page: &Page) -> io::Result<()> {
@@ -223,6 +227,8 @@ mod tests {
                 title: "T & t",
                 description: "d",
                 chart: None,
+                full_data: None,
+                in_folder: false,
             },
         )
         .unwrap();
@@ -265,7 +271,7 @@ mod tests {
                 Format::Html,
                 &[
                     "<title>T &amp; t</title>",
-                    "<td>a|b, &quot;c&quot; &lt;d&gt;</td>",
+                    "<td dir=\"auto\">a|b, &quot;c&quot; &lt;d&gt;</td>",
                     "<td class=\"num\">3</td>",
                 ],
             ),
@@ -297,6 +303,8 @@ mod tests {
             title: "",
             description: "",
             chart: None,
+            full_data: None,
+            in_folder: false,
         };
         let mut table = Vec::new();
         write(&mut table, Format::Table, &rows, &page).unwrap();

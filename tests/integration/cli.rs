@@ -81,7 +81,7 @@ fn sql_binds_params_and_prints_every_format() {
     let out = env.expect(&["sql", "--format", "html", "-p", "m=6178", q], 0);
     assert!(
         stdout(&out).starts_with("<!DOCTYPE html>")
-            && stdout(&out).contains("<td>联合国维持和平行动</td>")
+            && stdout(&out).contains("<td dir=\"auto\">联合国维持和平行动</td>")
     );
     let out = env.expect(&["sql", "--format", "table", "-p", "m=6178", q], 0);
     assert!(stdout(&out).contains("联合国维持和平行动") && stdout(&out).contains("(1 row)"));
