@@ -10,7 +10,7 @@ use anyhow::Context;
 use super::args::QueryArgs;
 use super::Outcome;
 use crate::report::format::{self, Format, Page};
-use crate::report::query::{self, Access};
+use crate::report::query::{Access, Query, ResultSet};
 use crate::store::{self, DbError};
 
 #[derive(Debug, clap::Args)]
@@ -38,17 +38,34 @@ pub fn run(db_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     } else {
         (None, store::open_read_only(db_path)?, Access::ReadOnly)
     };
-    let rows =
-        query::run(&conn, &args.query, &args.query_args.params, access).context("query failed")?;
+    let mut query = Query::bind(&conn, &args.query, &args.query_args.params, &[], access)
+        .context("query failed")?;
     let stdout = std::io::stdout();
     let format = args
         .query_args
         .format
         .unwrap_or_else(|| Format::default_for(stdout.is_terminal()));
     let mut out = stdout.lock();
-    if rows.columns.is_empty() {
+    if query.columns.is_empty() {
+        query
+            .for_each_row(|_| Ok::<(), anyhow::Error>(()))
+            .context("query failed")?;
         writeln!(out, "{} rows changed", conn.changes())?;
+    } else if format.streams() {
+        // Rows go out as they come: memory stays flat whatever the size of the result.
+        let mut sink = format::streaming(format, &mut out, &query.columns)?;
+        query.for_each_row(|row| Ok::<(), anyhow::Error>(sink.row(&row)?))?;
+        sink.finish()?;
     } else {
+        let mut rows = Vec::new();
+        query.for_each_row(|row| {
+            rows.push(row);
+            Ok::<(), anyhow::Error>(())
+        })?;
+        let rows = ResultSet {
+            columns: query.columns.clone(),
+            rows,
+        };
         format::write(
             &mut out,
             format,

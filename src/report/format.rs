@@ -30,6 +30,14 @@ impl Format {
         }
     }
 
+    /// True when rows can be written as they come (csv, tsv, json, jsonl).
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            Format::Csv | Format::Tsv | Format::Json | Format::Jsonl
+        )
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Table => "txt",
@@ -121,6 +129,86 @@ pub struct Page<'a> {
     pub full_data: Option<&'a str>,
     /// True on a page of a folder of reports, which links back to the folder's index.
     pub in_folder: bool,
+}
+
+/// Rows written as they come, for the formats that need not see the whole result first.
+pub trait RowSink {
+    fn row(&mut self, row: &[Value]) -> io::Result<()>;
+    fn finish(self: Box<Self>) -> io::Result<()>;
+}
+
+/// A sink for `format` writing to `out`, for a format that streams (`Format::streams`); the
+/// table, markdown and html formats need the whole result (column widths, a page): `write`.
+pub fn streaming<'w>(
+    format: Format,
+    out: &'w mut dyn Write,
+    columns: &[String],
+) -> io::Result<Box<dyn RowSink + 'w>> {
+    Ok(match format {
+        Format::Csv | Format::Tsv => {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+                .from_writer(out);
+            w.write_record(columns)?;
+            Box::new(DelimitedSink(w))
+        }
+        Format::Jsonl | Format::Json => Box::new(JsonSink {
+            out,
+            columns: columns.to_vec(),
+            array: format == Format::Json,
+            rows: 0,
+        }),
+        Format::Table | Format::Markdown | Format::Html => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "this format needs the whole result: use format::write",
+            ))
+        }
+    })
+}
+
+struct DelimitedSink<'w>(csv::Writer<&'w mut dyn Write>);
+
+impl RowSink for DelimitedSink<'_> {
+    fn row(&mut self, row: &[Value]) -> io::Result<()> {
+        Ok(self.0.write_record(row.iter().map(text))?)
+    }
+
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+struct JsonSink<'w> {
+    out: &'w mut dyn Write,
+    columns: Vec<String>,
+    /// One array of objects (json) rather than one object a line (jsonl).
+    array: bool,
+    rows: usize,
+}
+
+impl RowSink for JsonSink<'_> {
+    fn row(&mut self, row: &[Value]) -> io::Result<()> {
+        let object = json_object(&self.columns, row);
+        if self.array {
+            self.out
+                .write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
+            serde_json::to_writer(&mut *self.out, &object)?;
+        } else {
+            serde_json::to_writer(&mut *self.out, &object)?;
+            writeln!(self.out)?;
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> io::Result<()> {
+        if self.array {
+            self.out
+                .write_all(if self.rows == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        Ok(())
+    }
 }
 
 pub fn write(out: &mut dyn Write, format: Format, rows: &ResultSet, page: &Page) -> io::Result<()> {

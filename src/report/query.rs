@@ -60,6 +60,7 @@ fn value_of(s: &str) -> Value {
 }
 
 /// Prepares `sql`, binds `params` by name and collects the rows.
+#[cfg(test)]
 pub fn run(
     conn: &Connection,
     sql: &str,
@@ -89,38 +90,73 @@ pub fn run_with_optional(
     optional: &[&str],
     access: Access,
 ) -> Result<ResultSet, QueryError> {
-    let mut stmt = prepare(conn, sql)?;
-    if access == Access::ReadOnly && !stmt.readonly() {
-        return Err(QueryError::NotReadOnly);
-    }
-    let mut used = vec![false; params.len()];
-    for i in 1..=stmt.parameter_count() {
-        let name = stmt.parameter_name(i).unwrap_or("?").to_string();
-        let bare = name.trim_start_matches([':', '@', '$']).to_string();
-        let Some(k) = params.iter().position(|(n, _)| *n == bare) else {
-            if optional.contains(&bare.as_str()) {
-                continue;
-            }
-            return Err(QueryError::Missing { name, bare });
-        };
-        used[k] = true;
-        stmt.raw_bind_parameter(i, value_of(&params[k].1))?;
-    }
-    if let Some(k) = used.iter().position(|u| !u) {
-        return Err(QueryError::Unused(params[k].0.clone()));
-    }
-    let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
-    let n = columns.len();
+    let mut query = Query::bind(conn, sql, params, optional, access)?;
     let mut rows = Vec::new();
-    let mut raw = stmt.raw_query();
-    while let Some(row) = raw.next()? {
-        rows.push(
-            (0..n)
-                .map(|i| row.get::<_, Value>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-        );
+    query.for_each_row(|row| {
+        rows.push(row);
+        Ok::<(), QueryError>(())
+    })?;
+    Ok(ResultSet {
+        columns: query.columns,
+        rows,
+    })
+}
+
+/// A statement prepared and bound, whose rows can be read one at a time: output that streams
+/// (csv, jsonl) holds one row in memory, not the result.
+pub struct Query<'c> {
+    stmt: rusqlite::Statement<'c>,
+    pub columns: Vec<String>,
+}
+
+impl<'c> Query<'c> {
+    /// Prepares `sql` and binds `params` by name, NULL to the `optional` ones not given.
+    pub fn bind(
+        conn: &'c Connection,
+        sql: &str,
+        params: &[(String, String)],
+        optional: &[&str],
+        access: Access,
+    ) -> Result<Query<'c>, QueryError> {
+        let mut stmt = prepare(conn, sql)?;
+        if access == Access::ReadOnly && !stmt.readonly() {
+            return Err(QueryError::NotReadOnly);
+        }
+        let mut used = vec![false; params.len()];
+        for i in 1..=stmt.parameter_count() {
+            let name = stmt.parameter_name(i).unwrap_or("?").to_string();
+            let bare = name.trim_start_matches([':', '@', '$']).to_string();
+            let Some(k) = params.iter().position(|(n, _)| *n == bare) else {
+                if optional.contains(&bare.as_str()) {
+                    continue;
+                }
+                return Err(QueryError::Missing { name, bare });
+            };
+            used[k] = true;
+            stmt.raw_bind_parameter(i, value_of(&params[k].1))?;
+        }
+        if let Some(k) = used.iter().position(|u| !u) {
+            return Err(QueryError::Unused(params[k].0.clone()));
+        }
+        let columns = stmt.column_names().into_iter().map(String::from).collect();
+        Ok(Query { stmt, columns })
     }
-    Ok(ResultSet { columns, rows })
+
+    /// Runs the statement, handing each row to `each` as it comes.
+    pub fn for_each_row<E: From<rusqlite::Error>>(
+        &mut self,
+        mut each: impl FnMut(Vec<Value>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let n = self.columns.len();
+        let mut raw = self.stmt.raw_query();
+        while let Some(row) = raw.next()? {
+            let values = (0..n)
+                .map(|i| row.get::<_, Value>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            each(values)?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
