@@ -106,3 +106,63 @@ fn every_command_is_in_the_readme() {
         "commands not in the README's table: {missing:?}"
     );
 }
+
+#[test]
+fn the_report_in_docs_reports_md_runs() {
+    let doc = std::fs::read_to_string(repo().join("docs/reports.md")).unwrap();
+    let sql = doc
+        .split("```sql\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("an sql block");
+    let env = Env::new();
+    env.expect(&["import", p(&seeds())], 0);
+    env.write("mine/by-language.sql", sql);
+    let mine = env.path("mine");
+    let out = env.expect(
+        &[
+            "report",
+            "by-language",
+            "--reports-dir",
+            p(&mine),
+            "--format",
+            "csv",
+        ],
+        0,
+    );
+    assert!(
+        stdout(&out).starts_with("language,statements,newest\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("zh,"), "{}", stdout(&out));
+    let out = env.expect(
+        &[
+            "report",
+            "by-language",
+            "--reports-dir",
+            p(&mine),
+            "--param",
+            "since=2999-01-01",
+            "--format",
+            "csv",
+        ],
+        0,
+    );
+    assert_eq!(stdout(&out), "language,statements,newest\n");
+    let site = env.path("site");
+    env.expect(
+        &[
+            "report",
+            "--all",
+            "--out",
+            p(&site),
+            "--reports-dir",
+            p(&mine),
+        ],
+        0,
+    );
+    assert!(std::fs::read_to_string(site.join("by-language.html"))
+        .unwrap()
+        .contains("<svg"));
+}
