@@ -1,7 +1,7 @@
 -- name: tag-trend
 -- title: Tags by year
 -- description: How many statements of each year carry each tag (statements without a date are left out).
--- chart: lines x=year y=statements series=tag limit=8
+-- chart: grid x=year y=statements series=tag limit=12
 SELECT substr(s.issued_on, 1, 4) AS year,
        t.name AS tag,
        count(*) AS statements

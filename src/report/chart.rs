@@ -24,6 +24,14 @@ pub enum ChartSpec {
         value: String,
         limit: usize,
     },
+    /// A table of shaded cells: one row per `series` (the `limit` biggest), one column per `x`,
+    /// each cell `y`: readable where a dozen crossing lines are not.
+    Grid {
+        x: String,
+        y: String,
+        series: String,
+        limit: usize,
+    },
     /// One line per `series` (the `limit` biggest), `y` over `x`.
     Lines {
         x: String,
@@ -65,6 +73,12 @@ impl ChartSpec {
                 value: get("value")?,
                 limit: limit(25)?,
             }),
+            "grid" => Ok(ChartSpec::Grid {
+                x: get("x")?,
+                y: get("y")?,
+                series: get("series")?,
+                limit: limit(12)?,
+            }),
             "lines" => Ok(ChartSpec::Lines {
                 x: get("x")?,
                 y: get("y")?,
@@ -72,7 +86,7 @@ impl ChartSpec {
                 limit: limit(8)?,
             }),
             other => Err(format!(
-                "unknown chart kind {other:?} (bars, hbars or lines)"
+                "unknown chart kind {other:?} (bars, hbars, grid or lines)"
             )),
         }
     }
@@ -94,15 +108,22 @@ impl ChartSpec {
             ChartSpec::Bars { x, ys } => {
                 let xi = col(x)?;
                 let yis = ys.iter().map(|y| col(y)).collect::<Result<Vec<_>, _>>()?;
-                let labels: Vec<String> = rows.rows.iter().map(|r| text(&r[xi])).collect();
+                let given: Vec<String> = rows.rows.iter().map(|r| text(&r[xi])).collect();
+                let labels = with_missing_years(&given);
                 let series: Vec<(String, Vec<f64>)> = ys
                     .iter()
                     .zip(&yis)
                     .map(|(name, &i)| {
-                        (
-                            name.replace('_', " "),
-                            rows.rows.iter().map(|r| num(r, i)).collect(),
-                        )
+                        let at: BTreeMap<String, f64> = rows
+                            .rows
+                            .iter()
+                            .map(|r| (text(&r[xi]), num(r, i)))
+                            .collect();
+                        let values = labels
+                            .iter()
+                            .map(|l| at.get(l.as_str()).copied().unwrap_or(0.0))
+                            .collect();
+                        (name.replace('_', " "), values)
                     })
                     .collect();
                 Ok(Some(stacked_bars(&labels, &series)))
@@ -126,11 +147,18 @@ impl ChartSpec {
                 y,
                 series,
                 limit,
+            }
+            | ChartSpec::Grid {
+                x,
+                y,
+                series,
+                limit,
             } => {
                 let (xi, yi, si) = (col(x)?, col(y)?, col(series)?);
                 let mut xs: Vec<String> = rows.rows.iter().map(|r| text(&r[xi])).collect();
                 xs.sort();
                 xs.dedup();
+                let xs = with_missing_years(&xs);
                 let mut totals: BTreeMap<String, f64> = BTreeMap::new();
                 let mut points: BTreeMap<(String, String), f64> = BTreeMap::new();
                 for r in &rows.rows {
@@ -155,7 +183,10 @@ impl ChartSpec {
                         (name, ys)
                     })
                     .collect();
-                Ok(Some(line_chart(&xs, &lines)))
+                Ok(Some(match self {
+                    ChartSpec::Grid { .. } => grid(&xs, &lines),
+                    _ => line_chart(&xs, &lines),
+                }))
             }
         }
     }
@@ -238,9 +269,38 @@ fn legend(svg: &mut String, names: &[&str]) -> f64 {
     names.len().div_ceil(COLUMNS) as f64 * ROW
 }
 
-/// Shows every k-th x label so that labels do not run into each other.
-fn label_step(n: usize, slot: f64) -> usize {
-    ((48.0 / slot).ceil() as usize).max(1).min(n.max(1))
+/// The x labels with the years that have no row put back in (with zeros), so that a year
+/// with nothing shows as a gap instead of disappearing. Labels that are not years (a "(no
+/// date)") keep their place after the years.
+fn with_missing_years(labels: &[String]) -> Vec<String> {
+    let year = |l: &String| {
+        (l.len() == 4)
+            .then(|| l.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2200).contains(y))
+    };
+    let years: Vec<i32> = labels.iter().filter_map(year).collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+        return labels.to_vec();
+    };
+    // A span that is mostly holes is not a timeline worth filling.
+    if years.len() < 2 || (last - first) as usize > 4 * years.len() + 20 {
+        return labels.to_vec();
+    }
+    (first..=last)
+        .map(|y| y.to_string())
+        .chain(labels.iter().filter(|l| year(l).is_none()).cloned())
+        .collect()
+}
+
+/// Shows every k-th x label so that labels do not run into each other: a label takes about
+/// 7 px a character (the page's font at the chart's size) and a little room around it.
+fn label_step(labels: &[String], slot: f64) -> usize {
+    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
+    let needed = widest * 7.0 + 8.0;
+    ((needed / slot).ceil() as usize)
+        .max(1)
+        .min(labels.len().max(1))
 }
 
 fn stacked_bars(labels: &[String], series: &[(String, Vec<f64>)]) -> String {
@@ -255,7 +315,7 @@ fn stacked_bars(labels: &[String], series: &[(String, Vec<f64>)]) -> String {
     legend(&mut svg, &names);
     y_axis(&mut svg, top, plot_height, max, step);
     let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / labels.len().max(1) as f64;
-    let every = label_step(labels.len(), slot);
+    let every = label_step(labels, slot);
     for (i, label) in labels.iter().enumerate() {
         let x = PLOT_LEFT + i as f64 * slot + slot * 0.15;
         let mut base = top + plot_height;
@@ -338,7 +398,7 @@ fn line_chart(xs: &[String], lines: &[(String, Vec<f64>)]) -> String {
     legend(&mut svg, &names);
     y_axis(&mut svg, top, plot_height, max, step);
     let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / xs.len().max(1) as f64;
-    let every = label_step(xs.len(), slot);
+    let every = label_step(xs, slot);
     let x_at = |i: usize| PLOT_LEFT + slot * (i as f64 + 0.5);
     for (i, x) in xs.iter().enumerate() {
         if i % every == 0 {
@@ -367,6 +427,55 @@ fn line_chart(xs: &[String], lines: &[(String, Vec<f64>)]) -> String {
         let _ = writeln!(svg, "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{}\"><title>{}</title></polyline>", points.join(" "), escape_html(name));
         for (i, y) in ys.iter().enumerate() {
             let _ = writeln!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"><title>{} {}: {y}</title></circle>", x_at(i), top + plot_height - y / max * plot_height, escape_html(name), escape_html(&xs[i]));
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A grid of shaded cells: one row per series, one column per x value, the value in each.
+fn grid(xs: &[String], rows: &[(String, Vec<f64>)]) -> String {
+    let (row_height, label_width, header) = (22.0, 240.0, 28.0);
+    let height = header + rows.len() as f64 * row_height + 8.0;
+    let max = rows
+        .iter()
+        .flat_map(|r| r.1.iter().copied())
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let cell = ((WIDTH - label_width - 8.0) / xs.len().max(1) as f64).min(64.0);
+    let every = label_step(xs, cell);
+    let mut svg = open_svg(height, "grid");
+    for (i, x) in xs.iter().enumerate() {
+        if i % every == 0 {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{:.1}\" y=\"18\" text-anchor=\"middle\" fill=\"#52606d\">{}</text>",
+                label_width + cell * (i as f64 + 0.5),
+                escape_html(x)
+            );
+        }
+    }
+    for (k, (name, values)) in rows.iter().enumerate() {
+        let y = header + k as f64 * row_height;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#1f2933\">{}</text>",
+            label_width - 8.0,
+            y + row_height * 0.7,
+            escape_html(name)
+        );
+        for (i, v) in values.iter().enumerate() {
+            // Darker for more; an empty cell stays white, a gap.
+            let shade = if *v > 0.0 { 0.15 + 0.85 * v / max } else { 0.0 };
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#3b82f6\" fill-opacity=\"{shade:.2}\" stroke=\"#e4e7eb\"><title>{} {}: {v}</title></rect>",
+                label_width + cell * i as f64,
+                cell,
+                row_height,
+                escape_html(name),
+                escape_html(&xs[i])
+            );
         }
     }
     svg.push_str("</svg>");
@@ -404,6 +513,41 @@ mod tests {
         );
         assert!(ChartSpec::parse("pie x=1").is_err());
         assert!(ChartSpec::parse("bars x=year").is_err());
+    }
+
+    #[test]
+    fn a_year_with_nothing_is_a_gap() {
+        let years: Vec<String> = ["2009", "2012", "(no date)"].map(String::from).to_vec();
+        assert_eq!(
+            with_missing_years(&years),
+            ["2009", "2010", "2011", "2012", "(no date)"]
+        );
+        let sparse: Vec<String> = ["1946", "2009"].map(String::from).to_vec();
+        assert_eq!(with_missing_years(&sparse), sparse);
+        let t = |s: &str| Value::Text(s.into());
+        let bars = ChartSpec::parse("bars x=year y=a").unwrap();
+        let svg = bars
+            .render(&rows(
+                &["year", "a"],
+                vec![
+                    vec![t("2009"), Value::Integer(3)],
+                    vec![t("2011"), Value::Integer(1)],
+                ],
+            ))
+            .unwrap()
+            .unwrap();
+        assert!(svg.contains(">2010<"), "{svg}");
+    }
+
+    #[test]
+    fn month_labels_do_not_run_together() {
+        let months: Vec<String> = (0..48)
+            .map(|k| format!("20{:02}-{:02}", 10 + k / 12, 1 + k % 12))
+            .collect();
+        // 48 labels of 7 characters in 880 px: every third at most.
+        let slot = (WIDTH - PLOT_LEFT - PLOT_RIGHT) / 48.0;
+        assert!(label_step(&months, slot) >= 3);
+        assert_eq!(label_step(&["2009".to_string()], 500.0), 1);
     }
 
     #[test]
@@ -445,6 +589,21 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(svg.matches("<polyline").count(), 1);
+        let grid = ChartSpec::parse("grid x=year y=n series=tag limit=2").unwrap();
+        let svg = grid
+            .render(&rows(
+                &["year", "tag", "n"],
+                vec![
+                    vec![t("2009"), t("X"), i(1)],
+                    vec![t("2011"), t("X"), i(4)],
+                    vec![t("2011"), t("Y"), i(2)],
+                ],
+            ))
+            .unwrap()
+            .unwrap();
+        // Two tags by three years: 2010, which has no row, is a column of empty cells.
+        assert_eq!(svg.matches("<rect").count(), 6, "{svg}");
+        assert!(svg.contains(">2010<"), "{svg}");
         assert!(bars
             .render(&rows(&["year", "a", "b"], vec![]))
             .unwrap()
