@@ -240,6 +240,8 @@ pub fn write(out: &mut dyn Write, format: Format, rows: &ResultSet, page: &Page)
 fn write_table(out: &mut dyn Write, rows: &ResultSet) -> io::Result<()> {
     let mut table = comfy_table::Table::new();
     table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+    // On a terminal, the table fits its width (cells wrap); elsewhere it keeps its own.
+    table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     table.set_header(rows.columns.clone());
     for r in &rows.rows {
         // Line breaks stay (a cell may span lines); other control characters are escaped.

@@ -184,3 +184,11 @@ fn completions_and_man_page_are_printed() {
     env.expect(&["completions", "tcsh"], 2);
     assert!(!env.db().exists(), "these commands touch no database");
 }
+
+#[test]
+fn the_help_shows_the_database_default_once() {
+    let env = Env::new();
+    let help = stdout(&env.expect(&["--help"], 0));
+    assert_eq!(help.matches("councildb.db").count(), 1, "{help}");
+    assert!(help.contains("$COUNCILDB_DB"), "{help}");
+}

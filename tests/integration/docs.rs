@@ -166,3 +166,42 @@ fn the_report_in_docs_reports_md_runs() {
         .unwrap()
         .contains("<svg"));
 }
+
+/// The README's commands, as a person would type them after set-up step 1, with
+/// `cargo run --release --` standing for the built binary, run in a copy of the repository's
+/// seeds. The `sqlite3` line needs the sqlite3 shell, which .ci/run installs.
+#[test]
+#[ignore = "needs the sqlite3 shell (apt-get install sqlite3); run by .ci/run"]
+fn the_readme_commands_run() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let env = Env::new();
+    copy_dir(&seeds(), &env.path("seeds"));
+    let commands: Vec<String> = readme
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|block| block.split("\n```").next())
+        .flat_map(|block| block.lines().map(String::from).collect::<Vec<_>>())
+        .filter(|l| l.starts_with("cargo run --release -- ") || l.starts_with("sqlite3 "))
+        .collect();
+    assert!(commands.len() >= 4, "{commands:?}");
+    for command in commands {
+        let line = command.replace("cargo run --release --", env!("CARGO_BIN_EXE_councildb"));
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(&line)
+            .current_dir(env.dir.path())
+            .env_remove("COUNCILDB_DB")
+            .output()
+            .unwrap();
+        assert_exit(&out, 0, &[command.as_str()]);
+        assert!(!stdout(&out).trim().is_empty(), "{command} printed nothing");
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
