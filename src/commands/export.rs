@@ -1,6 +1,7 @@
 //! `councildb export --out DIR`: every imported file back, byte for byte, at its path. Where
 //! one path was imported with different contents, the latest import's bytes win.
 
+use std::os::unix::ffi::OsStringExt;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -20,7 +21,8 @@ pub struct Args {
 /// The place under the output folder for a stored path, or None when the path would leave it
 /// (`../x`, an absolute path: possible in a hostile archive).
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    let relative = Path::new(path.trim_start_matches('/'));
+    let restored = restore_name(path.trim_start_matches('/'));
+    let relative = restored.as_path();
     if relative.as_os_str().is_empty()
         || relative
             .components()
@@ -108,6 +110,37 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     })
 }
 
+/// The bytes of a stored path: a name that was not UTF-8 was stored with `%XX` for each such
+/// byte and `%25` for `%` (`ingest::stored_name`); any other path is as it reads.
+fn restore_name(path: &str) -> PathBuf {
+    let escaped = |at: usize| -> Option<u8> {
+        let hex = path.get(at + 1..at + 3)?;
+        u8::from_str_radix(hex, 16).ok()
+    };
+    let escapes_a_byte = path
+        .match_indices('%')
+        .any(|(at, _)| escaped(at).is_some_and(|b| b >= 0x80));
+    if !escapes_a_byte {
+        return PathBuf::from(path);
+    }
+    let mut bytes = Vec::with_capacity(path.len());
+    let mut k = 0;
+    let raw = path.as_bytes();
+    while k < raw.len() {
+        match (raw[k], escaped(k)) {
+            (b'%', Some(b)) if b >= 0x80 || b == b'%' => {
+                bytes.push(b);
+                k += 3;
+            }
+            (b, _) => {
+                bytes.push(b);
+                k += 1;
+            }
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
 /// An error and its causes on one line.
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
@@ -132,5 +165,19 @@ mod tests {
         for bad in ["../x", "a/../../x", "", "./"] {
             assert_eq!(safe_relative(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn names_that_were_not_utf8_get_their_bytes_back() {
+        use std::os::unix::ffi::OsStrExt;
+        for bytes in [&b"a\xFF.txt"[..], b"a\xFE%.txt", b"plain.txt", b"100%.txt"] {
+            let stored = crate::ingest::stored_name(bytes);
+            let restored = safe_relative(&stored).unwrap();
+            assert_eq!(restored.as_os_str().as_bytes(), bytes, "{stored}");
+        }
+        assert_ne!(
+            crate::ingest::stored_name(b"a\xFF.txt"),
+            crate::ingest::stored_name(b"a\xFE.txt")
+        );
     }
 }

@@ -6,6 +6,8 @@ mod pipeline;
 mod sources;
 
 pub(crate) use pipeline::{run, Item, Options};
+#[cfg(test)]
+pub(crate) use sources::stored_name;
 pub(crate) use sources::ReadOptions;
 
 use crate::parse::{FileError, ParsedFile};

@@ -5,6 +5,7 @@
 
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
@@ -70,7 +71,7 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions, sink: &mut dyn Sin
         } else {
             let name = input
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
+                .map(|n| stored_name(n.as_bytes()))
                 .unwrap_or_else(|| display(input));
             read_path(input, &name, options, sink)
         };
@@ -78,6 +79,24 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions, sink: &mut dyn Sin
             return;
         }
     }
+}
+
+/// A file name as stored in `sources.path`: as it is when it is UTF-8; otherwise each byte
+/// that is not UTF-8 is written `%XX` (and `%` itself `%25`), so that `a\xFF.txt` and
+/// `a\xFE.txt` stay two names and `export` gives each back its own bytes
+/// (`commands::export::restore_name`).
+pub fn stored_name(bytes: &[u8]) -> String {
+    if let Ok(name) = std::str::from_utf8(bytes) {
+        return name.to_string();
+    }
+    let mut name = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        name.push_str(&chunk.valid().replace('%', "%25"));
+        for b in chunk.invalid() {
+            name.push_str(&format!("%{b:02X}"));
+        }
+    }
+    name
 }
 
 fn display(path: &Path) -> String {
@@ -141,7 +160,7 @@ fn read_folder(root: &Path, options: &ReadOptions, sink: &mut dyn Sink) -> bool 
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let relative = relative
             .components()
-            .map(|c| c.as_os_str().to_string_lossy())
+            .map(|c| stored_name(c.as_os_str().as_bytes()))
             .collect::<Vec<_>>()
             .join("/");
         let hidden = relative.split('/').any(|part| part.starts_with('.'));
@@ -271,10 +290,9 @@ fn read_tar(
             Ok(e) => e,
             Err(e) => return sink.event(damaged(archive, "tar archive", members_before, e)),
         };
-        let member = entry
-            .path()
-            .map(|p| p.to_string_lossy().trim_start_matches("./").to_string())
-            .unwrap_or_default();
+        let member = stored_name(&entry.path_bytes())
+            .trim_start_matches("./")
+            .to_string();
         let go_on = if !entry.header().entry_type().is_file() || is_clutter(&member) {
             sink.event(Event::Skipped {
                 path: member_path(archive, &member),

@@ -589,3 +589,32 @@ fn a_broken_user_report_does_not_hide_the_others() {
         stderr(&out)
     );
 }
+
+#[test]
+fn names_that_are_not_utf8_stay_apart_and_come_back_as_they_were() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let folder = env.path("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (byte, tag) in [(0xFFu8, "A"), (0xFE, "B")] {
+        let name = std::ffi::OsStr::from_bytes(&[b'a', byte, b'.', b't', b'x', b't']).to_owned();
+        std::fs::write(
+            folder.join(name),
+            doc(tag, "The Security Council, named oddly."),
+        )
+        .unwrap();
+    }
+    env.expect(&["import", p(&folder)], 0);
+    assert_eq!(
+        env.scalar("SELECT group_concat(path, ' ') FROM (SELECT path FROM sources ORDER BY path)"),
+        "a%FE.txt a%FF.txt"
+    );
+    let out_dir = env.path("out");
+    env.expect(&["export", "--out", p(&out_dir)], 0);
+    let mut names: Vec<Vec<u8>> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().as_bytes().to_vec())
+        .collect();
+    names.sort();
+    assert_eq!(names, [b"a\xFE.txt".to_vec(), b"a\xFF.txt".to_vec()]);
+}
