@@ -261,3 +261,42 @@ fn a_read_only_database_gives_a_clear_error() {
     assert_exit(&out, 0, &["sql"]);
     assert_eq!(stdout(&out), "integrity_check\nok\n");
 }
+
+#[test]
+#[ignore = "needs root to mount a small filesystem; run by .ci/run"]
+fn export_onto_a_full_disk_writes_what_fits_and_leaves_no_partial_file() {
+    let env = Env::new();
+    // Four files of 300 KB that do not compress away: 1 MB of room holds three at most.
+    for k in 0..4u32 {
+        let filler: String = (0..300_000u32)
+            .map(|i| char::from(b'a' + ((i.wrapping_mul(2654435761) ^ k) % 26) as u8))
+            .collect();
+        env.write(
+            &format!("in/{k}.txt"),
+            format!("%%%A|\n\nThe Security Council, {k}. {filler}\n"),
+        );
+    }
+    env.expect(&["import", p(&env.path("in"))], 0);
+    let fs = SmallFs::mount(&env.path("small"), "1m");
+    let out = env.expect(&["export", "--out", p(&fs.0)], 3);
+    assert!(stderr(&out).contains("skipped"), "{}", stderr(&out));
+    let written: Vec<(String, u64)> = std::fs::read_dir(&fs.0)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().len(),
+            )
+        })
+        .collect();
+    assert!(!written.is_empty(), "nothing fitted");
+    for (name, len) in &written {
+        assert!(
+            !name.starts_with(".councildb-"),
+            "a temporary file is left: {name}"
+        );
+        let whole = std::fs::metadata(env.path("in").join(name)).unwrap().len();
+        assert_eq!(*len, whole, "{name} is partial");
+    }
+}
