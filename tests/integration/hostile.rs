@@ -618,3 +618,42 @@ fn names_that_are_not_utf8_stay_apart_and_come_back_as_they_were() {
     names.sort();
     assert_eq!(names, [b"a\xFE.txt".to_vec(), b"a\xFF.txt".to_vec()]);
 }
+
+#[test]
+fn a_file_that_is_no_database_is_named_and_nothing_is_left_beside_it() {
+    let env = Env::new();
+    let junk = env.write(
+        "junk.db",
+        b"this is not a database at all, just text".repeat(100),
+    );
+    let before = std::fs::read(&junk).unwrap();
+    for args in [
+        vec!["import", "-"],
+        vec!["init"],
+        vec!["reparse"],
+        vec!["sql", "SELECT 1"],
+        vec!["sql", "--write", "SELECT 1"],
+    ] {
+        let mut cmd = env.command(&args);
+        cmd.arg("--db").arg(&junk);
+        let out = cmd.output().unwrap();
+        assert_exit(&out, 1, &args);
+        let message = stderr(&out);
+        assert!(
+            message.contains("junk.db") && message.contains("not a database"),
+            "{args:?}: {message}"
+        );
+        assert!(
+            !env.path("junk.db.lock").exists(),
+            "{args:?} left a lock file"
+        );
+    }
+    assert_eq!(std::fs::read(&junk).unwrap(), before);
+    env.expect(&["import", p(&seeds().join(SEED))], 0);
+    let out = env.expect(&["sql", ""], 2);
+    assert!(
+        stderr(&out).contains("the query is empty"),
+        "{}",
+        stderr(&out)
+    );
+}
