@@ -96,8 +96,9 @@ static RESOLUTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may stand between the word and the number: "resolution of the General Assembly 60/1"
 /// and "Security Council resolution 1325" are written so in Arabic.
-static BODY_AFTER_WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من(?:\s+الدولي)?))?(?:\s+رقم)?"));
+static BODY_AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s+(?:الجمعية\s+العامة|مجلس\s+ال[أا]من(?:\s+الدولي)?))?(?:\s+(?:ال)?رقم)?")
+});
 /// One item of a resolution list: `1325 (2000)`, `1325(2000)`, `60/1` (General Assembly),
 /// `181 (II)` (General Assembly, by session), `1325`; captures the number, the General Assembly
 /// session part, the year and the Roman session.
@@ -112,7 +113,7 @@ static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// 1999 года, المؤرخ 25 آب/أغسطس 1999.
 static ITEM_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^,?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+de(?:l)?)?\s+\d{4}(?:\s+года|\s+г\.)?",
+        r"^,?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+[^\s\d,;/]+)?(?:\s*/\s*[^\s\d,;/]+)?(?:\s+de(?:l)?)?\s+\d{4}(?:\s+года|\s+г\.)?",
     )
 });
 /// A legal database's own reference left in a copied text, as Ukrainian and Russian databases
@@ -125,7 +126,7 @@ static DATED_ITEM_AHEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+\d{1,4}\s*\
 /// The date's year must be the item's.
 static DATED_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{1,4})\s*\(\s*(YEAR)\s*\),?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+de(?:l)?)?\s+(\d{4})",
+        r"(\d{1,4})\s*\(\s*(YEAR)\s*\),?\s+(?:of|du|de|del|от|المؤرخ)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[^\s\d,;]+(?:\s+[^\s\d,;/]+)?(?:\s*/\s*[^\s\d,;/]+)?(?:\s+de(?:l)?)?\s+(\d{4})",
     )
 });
 /// Chinese: 第1327 ( 2000 ) 号 和 第1353 ( 2001 ) 号 决议 — the closing 决议 covers the whole list.

@@ -243,7 +243,10 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
         if t[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
+        // A line's start, also after a list bullet ("- 1. Décide").
         let at_line_start = t[..number.start()]
+            .trim_end_matches([' ', '\t'])
+            .trim_end_matches(['-', '–', '•'])
             .trim_end_matches([' ', '\t'])
             .chars()
             .next_back()
@@ -455,6 +458,9 @@ mod tests {
             ("resolution whose paragraph 1 is a bullet", Resolution,
              "The Security Council,\nActing under Chapter VII,\n- Decides to extend the authorizations;\n2. Decides to extend the mandate;\n3. Decides to remain seized.",
              vec![p("The Security Council,\nActing under Chapter VII,"), numbered(1, "Decides to extend the authorizations;"), numbered(2, "Decides to extend the mandate;"), numbered(3, "Decides to remain seized.")]),
+            ("resolution whose every line is a list item", Resolution,
+             "- 安全理事会,\n- 回顾其各项决议,\n- 1. 决定延长任务;\n- 2. 决定继续处理此案。",
+             vec![p("- 安全理事会,\n- 回顾其各项决议,\n-"), numbered(1, "决定延长任务;\n-"), numbered(2, "决定继续处理此案。")]),
             ("no quotes at all: everything is the preamble", Other,
              "Note by the President of the Security Council.",
              vec![p("Note by the President of the Security Council.")]),

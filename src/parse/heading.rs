@@ -30,6 +30,9 @@ pub struct Heading {
     /// are written, the most trusted first. Empty when the text shows none of the structure above: the caller then
     /// reads them from the preamble.
     pub adoption: Vec<Range<usize>>,
+    /// A catalogue record's line naming the document ("Document symbol: S/PRST/2001/15", as
+    /// web archives append): it cites nothing. Body offsets.
+    pub catalogue: Option<Range<usize>>,
 }
 
 /// How much of the head the heading, opening and adoption line may take, in characters.
@@ -78,7 +81,7 @@ static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
 /// The opening sentence of a presidential statement, up to the colon that precedes the text.
 static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     spaced(concat!(
-        r"(?i)President\s+of\s+the\s+Security\s+Council\s+(?:made|issued|read\s+out|delivered)[^:]*?statement[^:]*:",
+        r"(?i)President\s+(?:of\s+the\s+Security\s+Council\s+)?(?:made|issued|read\s+out|delivered)[^:]*?statement[^:]*:",
         r"|Pr[ée]sidente?\s+(?:du\s+Conseil\s+de\s+s[ée]curit[ée]\s+)?a\s+(?:fait|donn[ée])[^:]*?d[ée]claration\s+suivante[^:]*:",
         r"|(?:President[ae]|Presidencia)\s+del\s+Consejo\s+de\s+Seguridad\s+(?:formul[oó]|hizo|dio\s+lectura)[^:]*?declaraci[oó]n[^:]*:",
         r"|Председател\w*\s+Совета\s+Безопасности\s+(?:сделал|выступил|зачитал)\w*[^:]*?заявлени\w*[^:]*:",
@@ -102,8 +105,8 @@ static STATEMENT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static ADOPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     spaced(concat!(
         r"(?i)adopted\s+(?:[^.;]*?\s)?(?:at|in)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting",
-        r"|adopt[ée]e\s+(?:[^.;]*?\s)?à\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re)\.?\s+s[ée]ance",
-        r"|aprobad[ao]\s+(?:[^.;]*?\s)?en\s+(?:su|la)\s+(\d{1,5})\s*[ªºa]\.?\s+sesi[oó]n",
+        r"|adopt[ée]e\s+(?:[^.;]*?\s)?à\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re|')\.?\s+s[ée]ance",
+        r"|aprobad[ao]\s+(?:[^.;]*?\s)?en\s+(?:su|la)\s+(\d{1,5})\.?\s*[ªºa]\.?\s+sesi[oó]n",
         r"|приня[а-яё]*\s+(?:[^.;]*?\s)?на\s+(?:его\s+|своем\s+)?(\d{1,5})\s*-?\s*(?:м|й)\s+заседани",
         r"|第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议[^。;]*?通过",
         r"|(?:اتخذه|اتخذ|اعتمده|اعتمد|تبنى|تبنّى)[^.;]*?جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
@@ -118,7 +121,7 @@ static OWN_RESOLUTION: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"S\s*/\s*RES\s*/\s*(\d{1,4})\s*\(\s*(\d{4})\s*\)".to_string(),
         concat!(
             r"(?i)(?:resolution|r[ée]solution|resoluci[oó]n|резолюци[яи]|القرار|قرار(?:\s+مجلس\s+ال[أا]من(?:\s+الدولي)?)?)",
-            r"\s*(?:(?:رقم|No\.?|n[°º]\.?|№)\s*)?(\d{1,4})(?:\s*\(\s*(\d{4})\s*\))?(?:[^\d/]|$)",
+            r"\s*(?:(?:(?:ال)?رقم|No\.?|n[°º]\.?|№)\s*)?(\d{1,4})(?:\s*\(\s*(\d{4})\s*\))?(?:[^\d/]|$)",
         )
         .to_string(),
         r"(?m)(?:^|\s)(\d{1,4})\s*\(\s*(\d{4})\s*\)\s*[.．]?\s*(?i:r[ée]solution|resolution|resoluci[oó]n|резолюция|决议)".to_string(),
@@ -277,8 +280,32 @@ pub fn read(body: &str) -> Heading {
     read_folded(&Folded::new(body))
 }
 
+/// A catalogue record's line giving the document's symbol.
+static CATALOGUE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[Dd]ocument\s+[Ss]ymbol:[ \t]*(S/[^\s,;]+)[ \t]*$")
+        .expect("catalogue pattern")
+});
+
 /// `read` for a caller that already folded the body (the parser folds a body once).
 pub fn read_folded(folded: &Folded) -> Heading {
+    let mut heading = read_structure(folded);
+    let ft: &str = &folded.text;
+    let tail = Stretch::new(folded, char_boundary_before_end(ft, TAIL_CHARS)..ft.len());
+    // Most texts have no catalogue record: a plain search for its words spares the pattern.
+    if !tail.text().contains("ocument symbol") && !tail.text().contains("ocument Symbol") {
+        return heading;
+    }
+    if let Some(c) = CATALOGUE_SYMBOL.captures(tail.text()) {
+        let line = c.get(0).expect("whole match");
+        heading.catalogue = Some(tail.offset(line.start())..tail.offset(line.end()));
+        if heading.symbol.is_none() && heading.doc_type != DocType::Resolution {
+            heading.symbol = Some(c[1].to_string());
+        }
+    }
+    heading
+}
+
+fn read_structure(folded: &Folded) -> Heading {
     let ft: &str = &folded.text;
     let head = Stretch::new(folded, 0..char_boundary_after(ft, HEAD_CHARS));
     let h = head.text();
@@ -324,19 +351,24 @@ pub fn read_folded(folded: &Folded) -> Heading {
     if let (true, Some(opening)) = (statement_first, &opening) {
         let end = opening.end;
         let names = &h[..end];
+        // The opening sentence itself may cite ("following the adoption of resolution 398
+        // (1976), the President made the following statement"): only what stands before its
+        // line names the document.
+        let sentence_start = h[..opening.start].rfind('\n').map_or(0, |k| k + 1);
         let symbol = PRST_SYMBOL
             .captures(names)
             .map(|c| format!("S/PRST/{}/{}", &c[1], c[2].parse::<u32>().unwrap_or(0)));
         return Heading {
             doc_type: DocType::PresidentialStatement,
             symbol,
-            names_end: head.offset(end),
+            names_end: head.offset(sentence_start),
             // The opening's own date and meeting first (a masthead may carry the date the
             // document was issued), then anything before it.
             adoption: vec![
                 head.folded_offset(opening.start)..head.folded_offset(end),
                 0..head.folded_offset(end),
             ],
+            catalogue: None,
         };
     }
 
@@ -400,6 +432,7 @@ pub fn read_folded(folded: &Folded) -> Heading {
             symbol: prst_symbol,
             names_end: head.offset(names_end),
             adoption,
+            catalogue: None,
         };
     }
     if !is_resolution {
@@ -408,6 +441,7 @@ pub fn read_folded(folded: &Folded) -> Heading {
             symbol: leading_symbol,
             names_end: 0,
             adoption,
+            catalogue: None,
         };
     }
     let symbol = own.map(|(_, n, year)| {
@@ -430,6 +464,7 @@ pub fn read_folded(folded: &Folded) -> Heading {
         symbol,
         names_end: head.offset(names_end),
         adoption,
+        catalogue: None,
     }
 }
 
@@ -473,6 +508,9 @@ mod tests {
             ("Nations Unies\nS\n/PRST/2007/31\nDéclaration du Président du Conseil de sécurité\nLe Conseil de sécurité ayant examiné à sa 5735\ne\nséance, le 28 août 2007, la question, son\nprésident a fait en son nom la déclaration suivante :\n« Le Conseil de sécurité, ayant à l’esprit", PresidentialStatement, Some("S/PRST/2007/31")),
             ("Совет Безопасности,\nвыражая свое продолжающееся беспокойство", Resolution, None),
             ("The Security Council,\nHaving considered the report\nAdopted unanimously at the 2502nd meeting.", Resolution, None),
+            ("وثيقة\n\nقرار مجلس الأمن الرقم 806\nإن مجلس الأمن،", Resolution, Some("S/RES/806 (1993)")),
+            ("At the 1965th meeting, on 30 November 1976, following the adoption of resolution 398 (1976), the President made the following statement:\n\"In connexion", PresidentialStatement, None),
+            ("At the 4322nd meeting, the President of the Security Council made the following statement on behalf of the Council:\n“The Council”\n\nDocument symbol: S/PRST/2001/15\nDocument Type: Security Council presidential statement", PresidentialStatement, Some("S/PRST/2001/15")),
             ("Recalling its resolution 1889 (2009)", Other, None),
             ("Letter dated 5 August 2009 from the Permanent Representative S/2009/398", Other, None),
             ("S/2009/398 Letter dated 5 August 2009", Other, Some("S/2009/398")),

@@ -326,8 +326,8 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议",
         r"|(?i:(?:^|\W)(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting)",
-        r"|(?i:(?:^|\W)(\d{1,5})\s*(?:e|ème|eme|re)\s+séance)",
-        r"|(?i:(?:^|\W)(\d{1,5})\s*[ªa]\.?\s+sesión)",
+        r"|(?i:(?:^|\W)(\d{1,5})\s*(?:e|ème|eme|re|')\s+séance)",
+        r"|(?i:(?:^|\W)(\d{1,5})\.?\s*[ªºa]\.?\s+sesión)",
         r"|(?i:(?:^|\W)(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани)",
         r"|جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
         r"|الجلسة\s+(?:رقم\s+)?(\d{1,5})",
@@ -439,6 +439,11 @@ mod tests {
             ("في الجلسة 6285", Some(6285)),
             ("第二〇一〇次会议以十二票对零票通过", Some(2010)),
             ("第三十九次会议", Some(39)),
+            (
+                "aprobada por el Consejo de Seguridad en su 1328.ª sesión",
+                Some(1328),
+            ),
+            ("Adoptée à la 3157' séance", Some(3157)),
             ("on 5 August 2009", None),
         ];
         for (text, want) in cases {

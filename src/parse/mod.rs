@@ -254,6 +254,12 @@ pub fn parse_document(
     let citations = citations::extract_folded(&body, &folded)
         .into_iter()
         .filter(|c| c.start >= heading.names_end)
+        .filter(|c| {
+            !heading
+                .catalogue
+                .as_ref()
+                .is_some_and(|r| r.contains(&c.start))
+        })
         .filter(|c| Some(&c.symbol) != symbol.as_ref() && Some(&c.symbol) != own_meeting.as_ref())
         .map(|c| (clause_at(&clauses, c.start), c))
         .collect();
