@@ -145,28 +145,6 @@ static ZH_SESSION_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"决议案\s*([一二三四五六七八九十百]{1,4})\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 });
 
-/// The Charter in each language, optionally with the chapter or article cited.
-static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)",
-        r"Chapter\s+(?P<ch>VIII|VII|VI)",
-        r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)",
-        r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)",
-        r"(?:(?:[Гг]лав[а-я]*\s+(?P<ch>[IVXL]+)|[Сс]тать[а-я]*\s+(?P<art>\d+))\s+)?(?P<name>Устав[а-я]*\s+Организации\s+Объединенных\s+Наций|Устав[а-я]*)",
-        r"(?:(?:[وبفك]?(?:ال|لل)فصل\s+(?P<chw>[^\s\d]+)|[وبفك]?(?:ال|لل)مادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[وبلفك]{0,2}ميثاق\s+الأمم\s+المتحدة|[وبلفك]{0,2}الميثاق)",
-        r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?",
-    ]
-    .iter()
-    .map(|p| re(p))
-    .collect()
-});
-/// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
-static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:\s+of\s|\s+africaine|\s+de\s+l['’]|\s+[Aa]fricana|\s+de\s+la\s+Uni|\s+de\s+fecha|\s+(?:Federal|federal|Magna|Constitucional|constitucional)|\s+Африканск|\s+الاتحاد)",
-    )
-});
-
 /// Extracts every citation in `text`, in text order.
 pub fn extract(text: &str) -> Vec<Citation> {
     extract_folded(text, &Folded::new(text))
@@ -180,7 +158,7 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     find_resolution_lists(t, &mut found);
     find_chinese_resolution_lists(t, &mut found);
     find_chinese_session_resolutions(t, &mut found);
-    find_charter(t, &mut found);
+    charter::find_charter(t, &mut found);
 
     // Keep the earliest, then longest, of overlapping matches.
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
@@ -564,77 +542,7 @@ fn find_chinese_session_resolutions(t: &str, out: &mut Vec<Found>) {
     }
 }
 
-fn find_charter(t: &str, out: &mut Vec<Found>) {
-    for pattern in CHARTER.iter() {
-        for c in pattern.captures_iter(t) {
-            let m = c.get(0).expect("whole match");
-            if !whole_word(t, m.start(), m.end()) {
-                continue;
-            }
-            let name = c.name("name").map(|n| n.as_str()).unwrap_or("");
-            let bare = matches!(name, "Charter" | "Charte" | "Carta")
-                || name.starts_with("Устав") && !name.contains(' ');
-            if bare && OTHER_CHARTER.is_match(&t[m.end()..]) {
-                continue;
-            }
-            if let Some(q) = c.name("qual") {
-                // 《非洲联盟宪章》 and the like are other charters.
-                if !q.as_str().trim().is_empty() && q.as_str().trim() != "联合国" {
-                    continue;
-                }
-            }
-            let chapter = c
-                .name("ch")
-                .map(|r| r.as_str().to_string())
-                .or_else(|| {
-                    c.name("chw")
-                        .and_then(|w| arabic_ordinal(w.as_str()))
-                        .map(numerals::roman)
-                })
-                .or_else(|| match (c.name("zhnum"), c.name("unit")) {
-                    (Some(n), Some(u)) if u.as_str() == "章" => {
-                        numerals::chinese(n.as_str()).map(numerals::roman)
-                    }
-                    _ => None,
-                });
-            let article = c.name("art").map(|a| a.as_str().to_string()).or_else(|| {
-                match (c.name("zhnum"), c.name("unit")) {
-                    (Some(n), Some(u)) if u.as_str() == "条" => {
-                        numerals::chinese(n.as_str()).map(|n| n.to_string())
-                    }
-                    _ => None,
-                }
-            });
-            let symbol = match (chapter, article) {
-                (Some(ch), _) => format!("Charter, Chapter {ch}"),
-                (None, Some(art)) => format!("Charter, Article {art}"),
-                (None, None) => "Charter".to_string(),
-            };
-            out.push(known(m, CitationKind::Charter, symbol));
-        }
-    }
-}
-
-fn arabic_ordinal(word: &str) -> Option<u32> {
-    const ORDINALS: [&str; 12] = [
-        "الأول",
-        "الثاني",
-        "الثالث",
-        "الرابع",
-        "الخامس",
-        "السادس",
-        "السابع",
-        "الثامن",
-        "التاسع",
-        "العاشر",
-        "الحادي عشر",
-        "الثاني عشر",
-    ];
-    ORDINALS
-        .iter()
-        .position(|o| *o == word)
-        .map(|p| p as u32 + 1)
-}
+mod charter;
 
 #[cfg(test)]
 mod tests;
