@@ -367,6 +367,43 @@ mod tests {
     }
 
     #[test]
+    fn the_full_text_index_survives_its_new_declaration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v5.db");
+        {
+            // A database as councildb with schema version 5 left it, with a clause indexed.
+            let mut conn = Connection::open(&path).unwrap();
+            embedded::migrations::runner()
+                .set_target(refinery::Target::Version(5))
+                .run(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO imports (started_at, inputs) VALUES ('2026-01-01T00:00:00Z', '[]');
+                 INSERT INTO statements (sha256, doc_type, body, import_id) VALUES ('x', 'other', 'text', 1);
+                 INSERT INTO clauses (statement_id, position, text) VALUES (1, 1, 'peacekeeping operations');",
+            )
+            .unwrap();
+        }
+        let conn = open_read_only(&path).unwrap();
+        let declared: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'clauses_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(declared.contains("content=\"clauses\""), "{declared}");
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH 'peacekeeping'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
+    }
+
+    #[test]
     fn read_only_connection_refuses_writes() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.db");

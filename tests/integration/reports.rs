@@ -492,3 +492,42 @@ fn report_pages_link_the_index_their_data_and_say_when() {
     let tags = std::fs::read_to_string(site.join("tags.html")).unwrap();
     assert!(tags.contains("<a href=\"tags.csv\">as CSV</a>"));
 }
+
+#[test]
+#[ignore = "needs Datasette and sqlite-utils (pip install datasette sqlite-utils); run by .ci/run"]
+fn datasette_and_sqlite_utils_find_the_full_text_index() {
+    let env = seeded();
+    let script = r#"
+import asyncio, sys
+from datasette.app import Datasette
+ds = Datasette([sys.argv[1]])
+async def main():
+    every = (await ds.client.get("/test/clauses.json?_shape=array&_size=max")).json()
+    found = (await ds.client.get("/test/clauses.json?_shape=array&_size=max&_search=peacekeeping")).json()
+    assert found and len(found) < len(every), (len(found), len(every))
+    page = (await ds.client.get("/test/clauses")).text
+    assert 'name="_search"' in page, "no search box"
+    print(len(found), len(every))
+asyncio.run(main())
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(env.db())
+        .output()
+        .unwrap();
+    assert_exit(&out, 0, &["python3", "datasette _search"]);
+    let out = std::process::Command::new("sqlite-utils")
+        .args([
+            "search",
+            p(&env.db()),
+            "clauses",
+            "peacekeeping",
+            "--limit",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&out, 0, &["sqlite-utils", "search"]);
+    assert!(stdout(&out).contains("text"), "{}", stdout(&out));
+}
