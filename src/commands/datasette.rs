@@ -35,6 +35,21 @@ fn bare_sql(report: &Report) -> String {
         .to_string()
 }
 
+/// What Datasette should know of the tables: where the clauses' full-text index is, and the
+/// facets people reach for first.
+fn tables() -> Value {
+    json!({
+        "clauses": {
+            "fts_table": "clauses_fts",
+            "fts_pk": "id",
+            "description": "Paragraphs and sub-items of every statement; the search box searches their text."
+        },
+        "statements": { "facets": ["doc_type", "language"] },
+        "statement_overview": { "facets": ["doc_type", "language", { "array": "tag_list" }] },
+        "citations": { "facets": ["kind"] }
+    })
+}
+
 pub fn metadata(db_path: &Path, reports: &[Report]) -> Value {
     let mut queries = Map::new();
     for r in reports {
@@ -63,7 +78,7 @@ pub fn metadata(db_path: &Path, reports: &[Report]) -> Value {
     json!({
         "title": "councildb",
         "description": "UN Security Council statements, clauses, tags and citations",
-        "databases": { name: { "queries": queries } }
+        "databases": { name: { "queries": queries, "tables": tables() } }
     })
 }
 

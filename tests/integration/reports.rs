@@ -416,6 +416,12 @@ fn datasette_metadata_offers_every_report() {
     let list = stdout(&env.expect(&["report"], 0));
     assert_eq!(queries.len(), list.lines().count());
     assert_eq!(queries["search"]["params"], serde_json::json!(["q"]));
+    let tables = &meta["databases"]["test"]["tables"];
+    assert_eq!(tables["clauses"]["fts_table"], "clauses_fts");
+    assert_eq!(
+        tables["statement_overview"]["facets"][2],
+        serde_json::json!({"array": "tag_list"})
+    );
     assert!(!queries["overview"]["sql"]
         .as_str()
         .unwrap()
@@ -498,22 +504,28 @@ fn report_pages_link_the_index_their_data_and_say_when() {
 fn datasette_and_sqlite_utils_find_the_full_text_index() {
     let env = seeded();
     let script = r#"
-import asyncio, sys
+import asyncio, json, sys
 from datasette.app import Datasette
-ds = Datasette([sys.argv[1]])
+ds = Datasette([sys.argv[1]], metadata=json.load(open(sys.argv[2])))
 async def main():
     every = (await ds.client.get("/test/clauses.json?_shape=array&_size=max")).json()
     found = (await ds.client.get("/test/clauses.json?_shape=array&_size=max&_search=peacekeeping")).json()
     assert found and len(found) < len(every), (len(found), len(every))
     page = (await ds.client.get("/test/clauses")).text
     assert 'name="_search"' in page, "no search box"
+    facets = (await ds.client.get("/test/statement_overview.json?_facet_array=tag_list")).json()
+    tags = facets["facet_results"]["tag_list"]["results"]
+    assert any(t["value"] == "PEACEKEEPING OPERATIONS" for t in tags), tags
     print(len(found), len(every))
 asyncio.run(main())
 "#;
+    let meta = env.path("metadata.json");
+    std::fs::write(&meta, env.expect(&["datasette-metadata"], 0).stdout).unwrap();
     let out = std::process::Command::new("python3")
         .arg("-c")
         .arg(script)
         .arg(env.db())
+        .arg(&meta)
         .output()
         .unwrap();
     assert_exit(&out, 0, &["python3", "datasette _search"]);
