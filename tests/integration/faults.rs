@@ -245,7 +245,8 @@ fn a_full_disk_gives_a_clear_error_and_a_sound_database() {
 #[ignore = "needs root to mount a small filesystem; run by .ci/run"]
 fn a_read_only_database_gives_a_clear_error() {
     let env = Env::new();
-    let fs = SmallFs::mount(&env.path("ro"), "4m");
+    // Room enough for the seeds and the log of every migration: the point here is read-only.
+    let fs = SmallFs::mount(&env.path("ro"), "16m");
     let db = fs.0.join("ro.db");
     assert_exit(&command_on(&db, &["import", p(&seeds())]), 0, &["import"]);
     fs.remount_read_only();
