@@ -407,22 +407,25 @@ fn every_writer_waits_for_the_write_lock() {
         vec!["init"],
     ] {
         lock.lock().unwrap();
-        let child = env
+        let mut child = env
             .command(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // The writer waits while the lock is held, and says so; it goes on once it is freed.
-        std::thread::sleep(std::time::Duration::from_millis(500));
-        lock.unlock().unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert_exit(&out, 0, &args);
+        // The writer says it waits, and waits while the lock is held: its first line is read
+        // before the lock is freed, so no timing is assumed.
+        let mut stderr_lines =
+            std::io::BufRead::lines(std::io::BufReader::new(child.stderr.take().unwrap()));
+        let first = stderr_lines.next().unwrap().unwrap();
         assert!(
-            stderr(&out).contains("waiting for it to finish"),
-            "{args:?}: {}",
-            stderr(&out)
+            first.contains("waiting for it to finish"),
+            "{args:?}: {first}"
         );
+        lock.unlock().unwrap();
+        let rest: Vec<String> = stderr_lines.map(|l| l.unwrap()).collect();
+        let status = child.wait().unwrap();
+        assert!(status.success(), "{args:?}: {rest:?}");
     }
 }
 
