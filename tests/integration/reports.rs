@@ -153,8 +153,71 @@ fn search_takes_any_text() {
     assert_eq!(hits.len().to_string(), env.scalar("SELECT count(*) FROM clauses WHERE text LIKE '%维持 和平%' OR (text LIKE '%维持%' AND text LIKE '%和平%')"));
     assert!(
         hits.iter()
-            .all(|r| r[5].contains("[维持]") && r[5].contains("[和平]")),
+            .all(|r| r[6].contains("[维持]") && r[6].contains("[和平]")),
         "{hits:?}"
+    );
+    // Every row tells how many matches there are in all.
+    assert!(
+        hits.iter().all(|r| r[7] == hits.len().to_string()),
+        "{hits:?}"
+    );
+    // Filters by language, type and date of adoption; a filter given empty filters nothing.
+    let english = report_csv(
+        &env,
+        &[
+            "search",
+            "--param",
+            "q=Security Council",
+            "--param",
+            "language=en",
+        ],
+    );
+    assert!(
+        !english.is_empty() && english.iter().all(|r| r[4] == "en"),
+        "{english:?}"
+    );
+    let resolutions = report_csv(
+        &env,
+        &[
+            "search",
+            "--param",
+            "q=Security Council",
+            "--param",
+            "type=resolution",
+        ],
+    );
+    assert!(!resolutions.is_empty() && resolutions.iter().all(|r| r[2] == "resolution"));
+    let in_2009 = report_csv(
+        &env,
+        &[
+            "search",
+            "--param",
+            "q=维持 和平",
+            "--param",
+            "from=2009-01-01",
+            "--param",
+            "to=2009-12-31",
+        ],
+    );
+    assert_eq!(in_2009.len(), hits.len());
+    assert!(report_csv(
+        &env,
+        &[
+            "search",
+            "--param",
+            "q=维持 和平",
+            "--param",
+            "from=2010-01-01"
+        ]
+    )
+    .is_empty());
+    assert_eq!(
+        report_csv(
+            &env,
+            &["search", "--param", "q=维持 和平", "--param", "language="]
+        )
+        .len(),
+        hits.len()
     );
     // Stray punctuation and FTS5 syntax are taken literally: never an SQL error.
     for q in [
@@ -415,7 +478,10 @@ fn datasette_metadata_offers_every_report() {
     let queries = meta["databases"]["test"]["queries"].as_object().unwrap();
     let list = stdout(&env.expect(&["report"], 0));
     assert_eq!(queries.len(), list.lines().count());
-    assert_eq!(queries["search"]["params"], serde_json::json!(["q"]));
+    assert_eq!(
+        queries["search"]["params"],
+        serde_json::json!(["q", "language", "type", "from", "to"])
+    );
     let tables = &meta["databases"]["test"]["tables"];
     assert_eq!(tables["clauses"]["fts_table"], "clauses_fts");
     assert_eq!(
@@ -440,7 +506,8 @@ from datasette.app import Datasette
 db, meta = sys.argv[1], sys.argv[2]
 metadata = json.load(open(meta))
 ds = Datasette([db], metadata=metadata)
-params = {"q": "维持 和平", "id": "1", "symbol": "", "since": "2000-01-01"}
+params = {"q": "维持 和平", "id": "1", "symbol": "", "since": "2000-01-01",
+          "language": "", "type": "", "from": "", "to": ""}
 async def main():
     for name, q in metadata["databases"]["test"]["queries"].items():
         args = {p: params[p] for p in q.get("params", [])}
