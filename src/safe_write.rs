@@ -38,6 +38,7 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 }
 
 /// The database and its companions: `DB`, `DB-wal`, `DB-shm`, `DB-journal`, `DB.lock`.
+#[derive(Debug, Clone)]
 pub struct Protected {
     /// Each file's resolved path, and its device and inode when it exists (a hard link or
     /// another spelling of the same file is the same file).

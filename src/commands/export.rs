@@ -89,7 +89,7 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
                 files += 1;
                 bytes += data.len() as u64;
             }
-            Err(e) => skip(&path, &error_chain(&e)),
+            Err(e) => skip(&path, &format!("{:#}", anyhow::Error::new(e))),
         }
     }
     if !quiet {
@@ -139,17 +139,6 @@ fn restore_name(path: &str) -> PathBuf {
         }
     }
     PathBuf::from(std::ffi::OsString::from_vec(bytes))
-}
-
-/// An error and its causes on one line.
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        text.push_str(&format!(": {c}"));
-        cause = c.source();
-    }
-    text
 }
 
 #[cfg(test)]

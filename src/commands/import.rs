@@ -13,6 +13,7 @@ use super::args::DocLimitArgs;
 use super::{Outcome, UsageError};
 use crate::ingest::{self, Options, ReadOptions};
 use crate::report::format;
+use crate::safe_write::Protected;
 use crate::store::{self, Writer};
 use crate::units::parse_size;
 
@@ -40,18 +41,6 @@ const IMPORT_CACHE_KIB: i64 = -65536;
 /// How many rejections the summary lists one by one before pointing at the `imports` report.
 const REJECTIONS_SHOWN: usize = 20;
 
-/// The database and the files SQLite and the import lock keep beside it, as canonical paths.
-fn database_files(db_path: &Path) -> Vec<PathBuf> {
-    ["", "-wal", "-shm", "-journal", ".lock"]
-        .iter()
-        .filter_map(|suffix| {
-            let mut name = db_path.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name).canonicalize().ok()
-        })
-        .collect()
-}
-
 pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     // A mistyped path is a usage error, caught before anything is written.
     if let Some(missing) = args
@@ -71,7 +60,7 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
         limits: args.limit.limits(),
         input: ReadOptions {
             max_file_bytes: args.max_file_size,
-            exclude: database_files(db_path),
+            exclude: Some(Protected::around(db_path)),
         },
         ..defaults
     };

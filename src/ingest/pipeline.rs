@@ -47,7 +47,7 @@ impl Default for Options {
             limits: Limits::default(),
             input: ReadOptions {
                 max_file_bytes: 256 * 1024 * 1024,
-                exclude: Vec::new(),
+                exclude: None,
             },
             // The bytes bound first: enough for the workers to run well ahead while the writer
             // commits, so that the writer does not wait for them (docs/performance.md).

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use flate2::read::MultiGzDecoder;
 
 use super::Entry;
+use crate::safe_write::Protected;
 use crate::units::human_size;
 
 /// One file to parse: its bytes and where it came from.
@@ -34,12 +35,12 @@ pub struct ReadOptions {
     pub max_file_bytes: u64,
     /// Files never read as input: the database being written and its companions, which a
     /// folder given to `import` (often `.`) may hold.
-    pub exclude: Vec<PathBuf>,
+    pub exclude: Option<Protected>,
 }
 
 impl ReadOptions {
     fn excludes(&self, path: &Path) -> bool {
-        !self.exclude.is_empty() && path.canonicalize().is_ok_and(|p| self.exclude.contains(&p))
+        self.exclude.as_ref().is_some_and(|p| p.contains(path))
     }
 }
 
@@ -487,7 +488,7 @@ mod tests {
         std::fs::write(dir.path().join("big.txt"), vec![b'x'; 100]).unwrap();
         let options = ReadOptions {
             max_file_bytes: 50,
-            exclude: Vec::new(),
+            exclude: None,
         };
         let mut recorder = Recorder::default();
         read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);

@@ -340,17 +340,23 @@ mod tests {
         }
     }
 
+    /// A database as the councildb of schema version `version` left it.
+    fn database_at_version(path: &Path, version: i32) -> Connection {
+        let mut conn = Connection::open(path).unwrap();
+        embedded::migrations::runner()
+            .set_target(refinery::Target::Version(version))
+            .run(&mut conn)
+            .unwrap();
+        conn
+    }
+
     #[test]
     fn old_database_migrates_forward_with_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         {
             // A database as councildb with schema version 1 left it.
-            let mut conn = Connection::open(&path).unwrap();
-            embedded::migrations::runner()
-                .set_target(refinery::Target::Version(1))
-                .run(&mut conn)
-                .unwrap();
+            let conn = database_at_version(&path, 1);
             conn.execute_batch(
                 "INSERT INTO imports (started_at, inputs) VALUES ('2026-01-01T00:00:00Z', '[]');
                  INSERT INTO statements (sha256, doc_type, body, import_id) VALUES ('x', 'other', 'text', 1);",
@@ -372,11 +378,7 @@ mod tests {
         let path = dir.path().join("v5.db");
         {
             // A database as councildb with schema version 5 left it, with a clause indexed.
-            let mut conn = Connection::open(&path).unwrap();
-            embedded::migrations::runner()
-                .set_target(refinery::Target::Version(5))
-                .run(&mut conn)
-                .unwrap();
+            let conn = database_at_version(&path, 5);
             conn.execute_batch(
                 "INSERT INTO imports (started_at, inputs) VALUES ('2026-01-01T00:00:00Z', '[]');
                  INSERT INTO statements (sha256, doc_type, body, import_id) VALUES ('x', 'other', 'text', 1);
