@@ -1,6 +1,14 @@
 -- name: overview
 -- title: Overview
--- description: What the database holds: statements by language and type, the date range, tags, citations and the share of citations that point at a statement held here.
+-- description: What the database holds: documents by type and by the number of languages held, statements (language versions) by language and type, the date range, tags, citations and the share of citations that point at a statement held here.
+SELECT 'documents' AS section, 'documents' AS item, count(*) AS value FROM documents
+UNION ALL
+SELECT * FROM (SELECT 'documents by type', doc_type, count(*) FROM documents GROUP BY doc_type ORDER BY count(*) DESC)
+UNION ALL
+SELECT * FROM (SELECT 'documents by languages held', versions || CASE versions WHEN 1 THEN ' language' ELSE ' languages' END, count(*)
+               FROM (SELECT count(DISTINCT coalesce(language, '?')) AS versions FROM statements GROUP BY document_id)
+               GROUP BY versions ORDER BY versions)
+UNION ALL
 SELECT 'statements' AS section, 'total' AS item, count(*) AS value FROM statements
 UNION ALL
 SELECT * FROM (SELECT 'statements by language', coalesce(language, '(unknown)'), count(*) FROM statements GROUP BY language ORDER BY count(*) DESC)
@@ -10,6 +18,8 @@ UNION ALL
 SELECT 'dates', 'first issued', min(issued_on) FROM statements
 UNION ALL
 SELECT 'dates', 'last issued', max(issued_on) FROM statements
+UNION ALL
+SELECT 'dates', 'documents without a date', count(*) FROM documents WHERE issued_on IS NULL
 UNION ALL
 SELECT 'dates', 'statements without a date', count(*) FROM statements WHERE issued_on IS NULL
 UNION ALL

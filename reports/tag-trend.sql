@@ -1,13 +1,14 @@
 -- name: tag-trend
 -- title: Tags by year
--- description: How many statements of each year carry each tag (statements without a date are left out).
--- chart: grid x=year y=statements series=tag limit=12
-SELECT substr(s.issued_on, 1, 4) AS year,
+-- description: How many documents of each year carry each tag, in any of their language versions (documents without a date are left out).
+-- chart: grid x=year y=documents series=tag limit=12
+SELECT substr(d.issued_on, 1, 4) AS year,
        t.name AS tag,
-       count(*) AS statements
+       count(DISTINCT d.id) AS documents
 FROM statement_tags st
 JOIN tags t ON t.id = st.tag_id
 JOIN statements s ON s.id = st.statement_id
-WHERE s.issued_on IS NOT NULL
+JOIN documents d ON d.id = s.document_id
+WHERE d.issued_on IS NOT NULL
 GROUP BY year, t.id
-ORDER BY year, statements DESC, tag;
+ORDER BY year, documents DESC, tag;

@@ -1,12 +1,13 @@
 -- name: timeline
 -- title: Timeline
--- description: Statements per year of adoption, by type.
+-- description: Documents per year of adoption, by type, and the language versions held of them (`statements`). A document held in three languages counts once.
 -- chart: bars x=year y=presidential_statements,resolutions,other
-SELECT coalesce(substr(issued_on, 1, 4), '(no date)') AS year,
-       sum(doc_type = 'presidential_statement') AS presidential_statements,
-       sum(doc_type = 'resolution') AS resolutions,
-       sum(doc_type = 'other') AS other,
-       count(*) AS total
-FROM statements
+SELECT coalesce(substr(d.issued_on, 1, 4), '(no date)') AS year,
+       sum(d.doc_type = 'presidential_statement') AS presidential_statements,
+       sum(d.doc_type = 'resolution') AS resolutions,
+       sum(d.doc_type = 'other') AS other,
+       count(*) AS documents,
+       sum((SELECT count(*) FROM statements s WHERE s.document_id = d.id)) AS statements
+FROM documents d
 GROUP BY year
 ORDER BY year;

@@ -44,6 +44,7 @@ fn tables() -> Value {
             "fts_pk": "id",
             "description": "Paragraphs and sub-items of every statement; the search box searches their text."
         },
+        "documents": { "facets": ["doc_type"] },
         "statements": { "facets": ["doc_type", "language"] },
         "statement_overview": { "facets": ["doc_type", "language", { "array": "tag_list" }] },
         "citations": { "facets": ["kind"] }

@@ -75,6 +75,9 @@ static OPENING_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:إن\s+)?(?:(?:The|THE)\s+(?i:security\s+council)|(?:Le|LE)\s+(?i:conseil\s+de\s+s[ée]curit[ée])",
         r"|(?:El|EL)\s+(?i:consejo\s+de\s+seguridad)|(?:Совет|СОВЕТ)\s+(?i:безопасности)",
         r"|安全理事会|مجلس\s+ال[أا]من(?:\s+الدولي)?)(?:\s*[,，،:：]|[ \t]*(?:\n|$))",
+        // "إن" before the Council's name opens the text even where the comma is lost ("إن
+        // مجلس الأمن بعدما أخذ علمًا …").
+        r"|إن\s+مجلس\s+ال[أا]من(?:\s+الدولي)?[ \t]",
     ))
 });
 
@@ -509,6 +512,7 @@ mod tests {
             ("Совет Безопасности,\nвыражая свое продолжающееся беспокойство", Resolution, None),
             ("The Security Council,\nHaving considered the report\nAdopted unanimously at the 2502nd meeting.", Resolution, None),
             ("وثيقة\n\nقرار مجلس الأمن الرقم 806\nإن مجلس الأمن،", Resolution, Some("S/RES/806 (1993)")),
+            ("القراران 425 و 426\nصدر بتاريخ 19 آذار 1978 القرار 425 الذي نص على ما يلي:\nإن مجلس الأمن بعدما أخذ علمًا", Resolution, Some("S/RES/425 (1978)")),
             ("At the 1965th meeting, on 30 November 1976, following the adoption of resolution 398 (1976), the President made the following statement:\n\"In connexion", PresidentialStatement, None),
             ("At the 4322nd meeting, the President of the Security Council made the following statement on behalf of the Council:\n“The Council”\n\nDocument symbol: S/PRST/2001/15\nDocument Type: Security Council presidential statement", PresidentialStatement, Some("S/PRST/2001/15")),
             ("Recalling its resolution 1889 (2009)", Other, None),

@@ -308,16 +308,27 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     find_date_in_folded(&Folded::new(text).text)
 }
 
+/// The word that introduces a document's own date in Arabic headings ("dated"): a date after
+/// it wins over one before it ("على أثر الإجتياح … في 14 آذار 1978، صدر … بتاريخ 19 آذار 1978").
+const DATED: &str = "بتاريخ";
+
 /// `find_date` on text already folded (`norm::Folded`).
 pub fn find_date_in_folded(text: &str) -> Option<NaiveDate> {
-    DATE.captures_iter(text).find_map(|c| {
+    let mut dates = DATE.captures_iter(text).filter_map(|c| {
         let form = (0..DATE_FORMS.len()).find(|k| c.get(3 * k + 1).is_some())?;
         let [y, m, d] = DATE_FORMS[form].1.map(|g| &c[3 * form + 1 + g]);
         let month = number(m)
             .or_else(|| month_number(m))
             .or_else(|| month_in_words(m))?;
-        NaiveDate::from_ymd_opt(number(y)? as i32, month, number(d)?)
-    })
+        let date = NaiveDate::from_ymd_opt(number(y)? as i32, month, number(d)?)?;
+        let start = c.get(0).map_or(0, |m| m.start());
+        Some((date, text[..start].trim_end().ends_with(DATED)))
+    });
+    let first = dates.next()?;
+    if first.1 || !text.contains(DATED) {
+        return Some(first.0);
+    }
+    Some(dates.find(|(_, dated)| *dated).unwrap_or(first).0)
 }
 
 /// The meeting forms of the six languages as one pattern, so that one pass finds the first;
@@ -408,6 +419,7 @@ mod tests {
             ("на своем 6285-м заседании 12 марта 2010 года", "2010-03-12"),
             ("في جلسته 6285 المعقودة في 12 آذار/مارس 2010", "2010-03-12"),
             ("في ١٢ آذار/مارس ٢٠١٠", "2010-03-12"),
+            ("على أثر الإجتياح في 14 آذار 1978، صدر بتاريخ 19 آذار 1978 القرار 425", "1978-03-19"),
             ("Adopted at its 6195th meeting, on 30 September 2009 Recalling its resolution 1820 (2008) of 19 June 2008", "2009-09-30"),
             ("一九七七年五月二十六日", "1977-05-26"),
             ("一九四六年四月二十九日决议案", "1946-04-29"),

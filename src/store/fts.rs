@@ -1,6 +1,6 @@
-//! The full-text index kept in step with `clauses`: its triggers lifted for the length of a
-//! write transaction, and the transaction's new clauses indexed in one statement before it
-//! commits.
+//! The full-text indexes kept in step with `clauses`: their triggers lifted for the length of
+//! a write transaction, and the transaction's new clauses indexed in one statement each
+//! before it commits.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -20,6 +20,7 @@ pub struct LiftedTriggers {
 
 pub const FTS_INSERT_TRIGGER: &str = "clauses_fts_insert";
 pub const FTS_DELETE_TRIGGER: &str = "clauses_fts_delete";
+pub const SEARCH_DELETE_TRIGGER: &str = "clauses_search_delete";
 
 impl LiftedTriggers {
     /// Drops the named triggers (those that exist) for the rest of the open transaction.
@@ -84,6 +85,7 @@ impl FtsBulk {
                 [self.indexed_up_to],
             )?;
         }
+        super::search::index_missing(conn)?;
         lifted.restore(conn)
     }
 }

@@ -7,11 +7,13 @@
 
 mod checkpoint;
 mod child_rows;
+mod documents;
 mod fts;
 mod lock;
 mod open;
 mod reparse;
 mod row_source;
+mod search;
 mod targets;
 mod writer;
 

@@ -55,6 +55,8 @@ pub enum DbError {
     #[error(transparent)]
     Lock(#[from] LockError),
     #[error(transparent)]
+    Store(#[from] super::StoreError),
+    #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
 
@@ -179,6 +181,7 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
     };
     let mut conn = Connection::open(path).map_err(open_error)?;
     configure(&conn).map_err(open_error)?;
+    super::search::register(&conn).map_err(open_error)?;
     if schema_version(&conn).map_err(open_error)?.is_none() {
         let objects: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
@@ -194,7 +197,24 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     migrate(&mut conn, path)?;
+    catch_up(&conn)?;
     Ok(conn)
+}
+
+/// Derives in Rust what a migration's SQL cannot: the documents of statements a older
+/// councildb stored (V8). Cheap when there is nothing to do; a catch-up cut short by a kill is
+/// finished at the next open.
+fn catch_up(conn: &Connection) -> Result<(), DbError> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let done = super::documents::group_new(conn).and_then(|()| super::search::index_missing(conn));
+    match done {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e.into());
+        }
+    }
+    Ok(())
 }
 
 /// Opens an existing councildb database read-only (by the connection's flags). One made by an
@@ -257,7 +277,9 @@ fn immutable_uri(path: &Path) -> String {
 pub fn open_in_memory() -> Result<Connection, DbError> {
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
+    super::search::register(&conn)?;
     migrate(&mut conn, Path::new(":memory:"))?;
+    catch_up(&conn)?;
     Ok(conn)
 }
 
@@ -398,6 +420,42 @@ mod tests {
         let found: i64 = conn
             .query_row(
                 "SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH 'peacekeeping'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
+    }
+
+    #[test]
+    fn an_older_database_gets_its_documents_and_search_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v7.db");
+        {
+            // A database as councildb with schema version 7 left it: two versions of one
+            // resolution, one of them without a symbol.
+            let conn = database_at_version(&path, 7);
+            conn.execute_batch(
+                "INSERT INTO imports (started_at, inputs) VALUES ('2026-01-01T00:00:00Z', '[]');
+                 INSERT INTO statements (sha256, symbol, doc_type, language, issued_on, meeting, body, import_id)
+                 VALUES ('a', 'S/RES/1889 (2009)', 'resolution', 'en', '2009-10-05', 6196, 'text', 1),
+                        ('b', NULL, 'resolution', 'zh', '2009-10-05', 6196, 'text', 1);
+                 INSERT INTO clauses (statement_id, position, text) VALUES (2, 1, '联合国维持和平行动');",
+            )
+            .unwrap();
+        }
+        let conn = open_read_only(&path).unwrap();
+        let grouped: (i64, i64) = conn
+            .query_row(
+                "SELECT count(DISTINCT document_id), count(*) FROM statements WHERE document_id IS NOT NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(grouped, (1, 2));
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM clauses_search WHERE clauses_search MATCH '\"维 持 和 平\"'",
                 [],
                 |r| r.get(0),
             )

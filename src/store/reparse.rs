@@ -9,10 +9,11 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::child_rows::{ChildRows, WriteCache};
-use super::fts::{LiftedTriggers, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER};
+use super::fts::{LiftedTriggers, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER, SEARCH_DELETE_TRIGGER};
 use super::targets::resolve_all_targets;
 use super::writer::{trust_own_rows, with_statement_columns};
 use super::StoreError;
+use super::{documents, search};
 use crate::parse::{parse_file, Document, Limits};
 
 /// What a reparse changed.
@@ -102,7 +103,14 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
         statements: count(conn, "SELECT count(*) FROM statements")?,
         ..Changes::default()
     };
-    let lifted = LiftedTriggers::lift(conn, &[FTS_INSERT_TRIGGER, FTS_DELETE_TRIGGER])?;
+    let lifted = LiftedTriggers::lift(
+        conn,
+        &[
+            FTS_INSERT_TRIGGER,
+            FTS_DELETE_TRIGGER,
+            SEARCH_DELETE_TRIGGER,
+        ],
+    )?;
     let mut done: HashSet<i64> = HashSet::new();
     let mut cache = WriteCache::load(conn)?;
     let mut child_rows = ChildRows::new(conn)?;
@@ -154,12 +162,14 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
         [],
     )?;
     resolve_all_targets(conn)?;
+    documents::regroup_all(conn)?;
     if lifted.any() {
         conn.execute(
             "INSERT INTO clauses_fts (clauses_fts) VALUES ('rebuild')",
             [],
         )?;
     }
+    search::reindex_all(conn)?;
     lifted.restore(conn)?;
     let after = counts(conn)?;
     changes.clauses = (before.clauses, after.clauses);

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::checkpoint::Checkpointer;
 use super::child_rows::{ChildRows, WriteCache};
+use super::documents;
 use super::fts::FtsBulk;
 use super::Result;
 use crate::ingest::{Entry, FileItem, Item};
@@ -128,6 +129,7 @@ impl<'c> Writer<'c> {
             // import's row still says what the database holds.
             self.log("running")?;
             self.child_rows.write(self.conn, &mut self.cache)?;
+            documents::group_new(self.conn)?;
             if let Some(mut fts) = self.fts.take() {
                 fts.finish(self.conn)?;
             }

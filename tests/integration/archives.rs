@@ -342,7 +342,11 @@ fn full_text_index_stays_in_step_with_clauses() {
         env.scalar("SELECT count(*) FROM clauses")
     );
     // The schema's triggers are back in place after the import, for people who edit by hand.
-    assert_eq!(env.scalar("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)"), "clauses_fts_delete,clauses_fts_insert,clauses_fts_update");
+    assert_eq!(env.scalar("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)"), "clauses_fts_delete,clauses_fts_insert,clauses_fts_update,clauses_search_delete,clauses_search_update");
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM clauses_search"),
+        env.scalar("SELECT count(*) FROM clauses")
+    );
     env.expect(
         &[
             "sql",
@@ -354,6 +358,21 @@ fn full_text_index_stays_in_step_with_clauses() {
     assert_eq!(
         env.scalar("SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH 'zzyzx'"),
         "1"
+    );
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM clauses_search WHERE clauses_search MATCH 'zzyzx'"),
+        "1"
+    );
+    for sql in [
+        "DELETE FROM citations WHERE clause_id = 1",
+        "UPDATE clauses SET parent_id = NULL WHERE parent_id = 1",
+        "DELETE FROM clauses WHERE id = 1",
+    ] {
+        env.expect(&["sql", "--write", sql], 0);
+    }
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM clauses_search WHERE clauses_search MATCH 'zzyzx'"),
+        "0"
     );
 }
 

@@ -8,6 +8,7 @@ mod common;
 mod archives;
 mod cli;
 mod docs;
+mod documents;
 mod faults;
 mod hostile;
 mod parser_props;
