@@ -12,8 +12,8 @@
 -- each Chinese character apart. Each space-separated word becomes one quoted FTS5 string, so
 -- no input is FTS5 syntax. A filter not given (NULL, or '' as Datasette sends an empty field)
 -- filters nothing. The total is counted apart: counting in a window over the hits would make
--- a snippet for every hit. The snippet comes from the folded text, without the zero-width
--- spaces that hold Chinese characters apart, and marks that meet are joined.
+-- a snippet for every hit. The snippet comes from the folded text, without the separators
+-- (U+001F) that hold Chinese characters apart, and marks that meet are joined.
 WITH RECURSIVE
 typed(q) AS (SELECT trim(coalesce(:q, ''))),
 folded(i, out) AS (
@@ -54,7 +54,7 @@ SELECT s.id AS statement_id,
        s.issued_on,
        s.language,
        c.position AS clause,
-       replace(replace(snippet(clauses_search, 0, '[', ']', '…', 24), char(8203), ''), '][', '') AS snippet,
+       replace(replace(snippet(clauses_search, 0, '[', ']', '…', 24), char(31), ''), '][', '') AS snippet,
        (SELECT count(*) FROM clauses_search f
         JOIN clauses c2 ON c2.id = f.rowid
         WHERE f.clauses_search MATCH (SELECT fts FROM query)
