@@ -109,7 +109,7 @@ pub fn write_file(path: &Path, bytes: &[u8], protected: &Protected) -> Result<()
                 // A link to a regular file: replace that file, where it is.
                 let real = path.canonicalize().map_err(io_error(path))?;
                 protected.check(&real)?;
-                return replace(&real, bytes);
+                return replace(&real, &mut |out| out.write_all(bytes));
             }
             let mut out = OpenOptions::new()
                 .write(true)
@@ -117,17 +117,29 @@ pub fn write_file(path: &Path, bytes: &[u8], protected: &Protected) -> Result<()
                 .map_err(io_error(path))?;
             out.write_all(bytes).map_err(io_error(path))
         }
-        _ => replace(path, bytes),
+        _ => replace(path, &mut |out| out.write_all(bytes)),
     }
 }
 
 /// Writes `bytes` at `relative` under the folder `root`, creating the folders between, and
 /// following no link on the way: neither a folder nor the file may be a link.
+#[cfg(test)]
 pub fn write_under(
     root: &Path,
     relative: &Path,
     bytes: &[u8],
     protected: &Protected,
+) -> Result<PathBuf, WriteError> {
+    write_under_with(root, relative, protected, &mut |out| out.write_all(bytes))
+}
+
+/// `write_under` for contents written a part at a time by `fill`, so that a big file never
+/// has to be in memory whole.
+pub fn write_under_with(
+    root: &Path,
+    relative: &Path,
+    protected: &Protected,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<PathBuf, WriteError> {
     let target = root.join(relative);
     let mut at = root.to_path_buf();
@@ -159,13 +171,16 @@ pub fn write_under(
         }
     }
     protected.check(&target)?;
-    replace(&target, bytes)?;
+    replace(&target, fill)?;
     Ok(target)
 }
 
 /// Writes a temporary file beside `path` and renames it over `path`: a reader sees the old
 /// file or the new one, and a failure (a full disk) leaves no partial file.
-fn replace(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+fn replace(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -177,7 +192,11 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .permissions(Permissions::from_mode(0o666))
         .tempfile_in(dir)
         .map_err(io_error(path))?;
-    tmp.write_all(bytes).map_err(io_error(path))?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut out).map_err(io_error(path))?;
+        out.flush().map_err(io_error(path))?;
+    }
     tmp.as_file().sync_all().map_err(io_error(path))?;
     tmp.persist(path).map_err(|e| WriteError::Io {
         path: path.to_path_buf(),

@@ -1,6 +1,7 @@
 //! `councildb export --out DIR`: every imported file back, byte for byte, at its path. Where
 //! one path was imported with different contents, the latest import's bytes win.
 
+use std::io::Write;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Component, Path, PathBuf};
 
@@ -39,8 +40,8 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
         bail!("--out {} is a file, not a folder", args.out.display());
     }
     let mut stmt = conn.prepare(
-        "SELECT path, zstd, size FROM (
-             SELECT fp.path, f.zstd, f.size,
+        "SELECT path, id, size FROM (
+             SELECT fp.path, f.id, f.size,
                     row_number() OVER (PARTITION BY fp.path ORDER BY fp.import_id DESC, f.id DESC) AS newest
              FROM file_paths fp JOIN files f ON f.id = fp.file_id)
          WHERE newest = 1 ORDER BY path",
@@ -56,7 +57,7 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     };
     while let Some(row) = rows.next()? {
         let path: String = row.get(0)?;
-        let compressed: Vec<u8> = row.get(1)?;
+        let file_id: i64 = row.get(1)?;
         let size: i64 = row.get(2)?;
         let Some(relative) = safe_relative(&path) else {
             skip(
@@ -65,30 +66,33 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
             );
             continue;
         };
-        let data = match zstd::decode_all(compressed.as_slice()) {
-            Ok(data) if data.len() as i64 == size => data,
-            Ok(data) => {
-                skip(
-                    &path,
-                    &format!(
-                        "its stored bytes are damaged: {} bytes, expected {size}",
-                        data.len()
-                    ),
-                );
-                continue;
-            }
-            Err(e) => {
-                skip(&path, &format!("its stored bytes are damaged: {e}"));
-                continue;
+        // The file is written a stored piece at a time (a big file is stored in pieces), into
+        // a temporary file that replaces the target only when every byte checked out.
+        let mut written = 0u64;
+        let mut damaged: Option<String> = None;
+        let mut fill = |out: &mut dyn Write| -> std::io::Result<()> {
+            let mut each = |piece: &[u8], _prefix: &'static [u8]| -> std::io::Result<()> {
+                written += piece.len() as u64;
+                out.write_all(piece)
+            };
+            match store::for_each_piece(&conn, file_id, &mut each) {
+                Ok(()) if written as i64 == size => Ok(()),
+                Ok(()) => Err(damage(
+                    &mut damaged,
+                    format!("its stored bytes are damaged: {written} bytes, expected {size}"),
+                )),
+                Err(store::PieceError::Each(e)) => Err(e),
+                Err(e) => Err(damage(&mut damaged, e.to_string())),
             }
         };
         // One file that cannot be written (a name the file system refuses, a link on the way,
         // a full disk) is reported and passed over; the others are still written.
-        match safe_write::write_under(&args.out, &relative, &data, &protected) {
+        match safe_write::write_under_with(&args.out, &relative, &protected, &mut fill) {
             Ok(_) => {
                 files += 1;
-                bytes += data.len() as u64;
+                bytes += written;
             }
+            Err(_) if damaged.is_some() => skip(&path, &damaged.unwrap_or_default()),
             Err(e) => skip(&path, &format!("{:#}", anyhow::Error::new(e))),
         }
     }
@@ -108,6 +112,12 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+/// Notes why the stored bytes cannot be exported, and stops the writing of the file.
+fn damage(note: &mut Option<String>, why: String) -> std::io::Error {
+    *note = Some(why.clone());
+    std::io::Error::other(why)
 }
 
 /// The bytes of a stored path: a name that was not UTF-8 was stored with `%XX` for each such

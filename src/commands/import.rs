@@ -27,8 +27,9 @@ pub struct Args {
     pub threads: Option<usize>,
     #[command(flatten)]
     pub limit: DocLimitArgs,
-    /// Largest file or archive member read; bigger ones are rejected (bytes, or with K, M, G)
-    #[arg(long, default_value = "256M", value_parser = parse_size)]
+    /// Largest size a compressed file or archive member may expand to; bigger ones are
+    /// rejected (bytes, or with K, M, G). Files read as they are have no limit
+    #[arg(long, default_value = "4G", value_parser = parse_size)]
     pub max_file_size: u64,
     /// Documents per transaction
     #[arg(long, default_value_t = store::DEFAULT_BATCH_DOCUMENTS)]
@@ -59,7 +60,7 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
         threads: args.threads.unwrap_or(defaults.threads).max(1),
         limits: args.limit.limits(),
         input: ReadOptions {
-            max_file_bytes: args.max_file_size,
+            max_expanded_bytes: args.max_file_size,
             exclude: Some(Protected::around(db_path)),
         },
         ..defaults

@@ -1,10 +1,13 @@
 //! Ingest: the paths given to `import` (files, folder trees, archives, stdin) become named byte
-//! streams (`sources`), which the `pipeline` decodes and parses on worker threads, bounded by
-//! the bytes in flight, and hands in input order to the writer.
+//! streams (`sources`), cut at header lines into `pieces` when big, which the `pipeline`
+//! decodes and parses on worker threads, bounded by the bytes in flight, and hands in input
+//! order to the writer.
 
+mod pieces;
 mod pipeline;
 mod sources;
 
+pub(crate) use pieces::{FileEnd, Piece};
 pub(crate) use pipeline::{run, Item, Options};
 #[cfg(test)]
 pub(crate) use sources::stored_name;
@@ -33,6 +36,9 @@ pub enum Entry<F> {
 pub struct FileItem {
     pub path: String,
     pub archive: Option<String>,
+    /// The whole file, or which piece of it.
+    pub piece: Piece,
+    /// The bytes of the file (or of the piece).
     pub raw: RawFile,
     pub parsed: Result<ParsedFile, FileError>,
 }
@@ -40,6 +46,7 @@ pub struct FileItem {
 /// The file's bytes as they came in, compressed, so that `export` can give them back.
 #[derive(Debug)]
 pub struct RawFile {
+    /// Of the whole file; empty for a piece (the last piece's `FileEnd` has the file's).
     pub sha256: String,
     pub size: u64,
     pub zstd: Vec<u8>,

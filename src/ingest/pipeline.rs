@@ -9,7 +9,7 @@ use std::sync::{Condvar, Mutex};
 
 use crossbeam_channel::{bounded, Receiver, Sender};
 
-use super::sources::{self, Event, ReadOptions};
+use super::sources::{self, Event, Piece, ReadOptions};
 use super::{Entry, FileItem, RawFile};
 use crate::parse::{self, Limits};
 
@@ -46,7 +46,7 @@ impl Default for Options {
             threads,
             limits: Limits::default(),
             input: ReadOptions {
-                max_file_bytes: 256 * 1024 * 1024,
+                max_expanded_bytes: 4 << 30,
                 exclude: None,
             },
             // The bytes bound first: enough for the workers to run well ahead while the writer
@@ -77,8 +77,17 @@ pub fn prepare(event: Event, options: &Options) -> Item {
         Entry::Skipped { path } => Entry::Skipped { path },
         Entry::Failed { path, reason } => Entry::Failed { path, reason },
         Entry::File(file) => {
-            let parsed = parse::parse_file(&file.bytes, &options.limits);
-            let sha256 = parse::sha256_hex(&file.bytes);
+            let parsed = match &file.piece {
+                Piece::Part { decode_prefix, .. } if !decode_prefix.is_empty() => {
+                    parse::parse_file(&[decode_prefix, &file.bytes[..]].concat(), &options.limits)
+                }
+                _ => parse::parse_file(&file.bytes, &options.limits),
+            };
+            // A piece's file is hashed by the reader, as the file streams by.
+            let sha256 = match &file.piece {
+                Piece::Whole => parse::sha256_hex(&file.bytes),
+                Piece::Part { .. } => String::new(),
+            };
             let zstd = match zstd::bulk::compress(&file.bytes, options.zstd_level) {
                 Ok(z) => z,
                 Err(e) => {
@@ -96,6 +105,7 @@ pub fn prepare(event: Event, options: &Options) -> Item {
             Entry::File(FileItem {
                 path: file.path,
                 archive: file.archive,
+                piece: file.piece,
                 raw,
                 parsed,
             })
@@ -217,34 +227,22 @@ pub fn run<E: std::error::Error + 'static>(
     })
 }
 
-/// The reader's end of the pipeline: numbers events and holds the reader back, before it
-/// reads a file, until there is room in flight.
+/// The reader's end of the pipeline: numbers events and holds the reader back, after each
+/// file or piece, until there is room in flight.
 struct Reader<'a> {
     jobs: Sender<(u64, Event, u64)>,
     in_flight: &'a InFlight,
     seq: u64,
-    /// Bytes taken by `admit` for the event about to come.
-    admitted: Option<u64>,
 }
 
 impl sources::Sink for Reader<'_> {
-    fn admit(&mut self, size: u64) -> bool {
-        let ok = self.in_flight.acquire(size);
-        self.admitted = ok.then_some(size);
-        ok
-    }
-
     fn event(&mut self, event: Event) -> bool {
-        let bytes = match self.admitted.take() {
-            Some(bytes) => bytes,
-            None => {
-                let bytes = event_bytes(&event);
-                if !self.in_flight.acquire(bytes) {
-                    return false;
-                }
-                bytes
-            }
-        };
+        // The real bytes read, whatever a header claimed: the reader reads a piece at most
+        // before it waits here.
+        let bytes = event_bytes(&event);
+        if !self.in_flight.acquire(bytes) {
+            return false;
+        }
         let sent = self.jobs.send((self.seq, event, bytes)).is_ok();
         self.seq += 1;
         sent
@@ -261,7 +259,6 @@ fn read_all(
         jobs,
         in_flight,
         seq: 0,
-        admitted: None,
     };
     sources::read_inputs(inputs, options, &mut reader);
 }

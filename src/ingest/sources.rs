@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 
+use super::pieces::emit_read;
+pub use super::pieces::Piece;
 use super::Entry;
 use crate::safe_write::Protected;
-use crate::units::human_size;
 
 /// One file to parse: its bytes and where it came from.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ pub struct InputFile {
     /// The archive the file came from, as given on the command line (or found in a folder).
     pub archive: Option<String>,
     pub bytes: Vec<u8>,
+    pub piece: Piece,
 }
 
 /// What the reader hands on for each entry it meets.
@@ -31,8 +33,9 @@ pub type Event = Entry<InputFile>;
 
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Files (or archive members) larger than this are refused rather than read into memory.
-    pub max_file_bytes: u64,
+    /// A stream that expands (gzip, a member of a compressed archive) to more than this is
+    /// refused: the guard against a small archive that expands without end.
+    pub max_expanded_bytes: u64,
     /// Files never read as input: the database being written and its companions, which a
     /// folder given to `import` (often `.`) may hold.
     pub exclude: Option<Protected>,
@@ -44,12 +47,10 @@ impl ReadOptions {
     }
 }
 
-/// Where `read_inputs` hands what it reads.
+/// Where `read_inputs` hands what it reads. The consumer holds the reader back by not
+/// returning from `event` until it has room.
 pub trait Sink {
-    /// Called before a file of `size` bytes (0 when unknown, as for gzip and stdin) is read
-    /// into memory, so that the consumer can hold the reader back; false to stop reading.
-    fn admit(&mut self, size: u64) -> bool;
-    /// A file read, skipped or failed; false to stop reading.
+    /// A file or piece read, skipped or failed; false to stop reading.
     fn event(&mut self, event: Event) -> bool;
 }
 
@@ -188,10 +189,11 @@ fn read_path(path: &Path, name: &str, options: &ReadOptions, sink: &mut dyn Sink
     };
     match kind_of(name) {
         Kind::Zip => read_zip_file(file, name, options, sink),
-        Kind::Tar => read_tar(Box::new(BufReader::new(file)), name, options, sink),
+        Kind::Tar => read_tar(Box::new(BufReader::new(file)), name, false, options, sink),
         Kind::TarGz => read_tar(
             Box::new(MultiGzDecoder::new(BufReader::new(file))),
             name,
+            true,
             options,
             sink,
         ),
@@ -203,76 +205,17 @@ fn read_path(path: &Path, name: &str, options: &ReadOptions, sink: &mut dyn Sink
                 .unwrap_or(name)
                 .to_string();
             let reader = MultiGzDecoder::new(BufReader::new(file));
-            emit_read(reader, inner, Some(name.to_string()), None, options, sink)
+            let limit = Some(options.max_expanded_bytes);
+            emit_read(reader, inner, Some(name.to_string()), limit, sink)
         }
-        Kind::Plain => {
-            let size = file.metadata().map(|m| m.len()).ok();
-            emit_read(file, name.to_string(), None, size, options, sink)
-        }
+        Kind::Plain => emit_read(BufReader::new(file), name.to_string(), None, None, sink),
     }
-}
-
-/// Reads a whole file or member (within the size limit) and hands it on.
-fn emit_read(
-    reader: impl Read,
-    path: String,
-    archive: Option<String>,
-    size: Option<u64>,
-    options: &ReadOptions,
-    sink: &mut dyn Sink,
-) -> bool {
-    if let Some(size) = size.filter(|&s| s > options.max_file_bytes) {
-        return sink.event(Event::Failed {
-            path,
-            reason: too_big(size, options),
-        });
-    }
-    if !sink.admit(size.unwrap_or(0)) {
-        return false;
-    }
-    let mut bytes = Vec::with_capacity(size.unwrap_or(0).min(options.max_file_bytes) as usize);
-    let mut limited = reader.take(options.max_file_bytes.saturating_add(1));
-    match limited.read_to_end(&mut bytes) {
-        // Read as a stream (gzip, stdin), the size is known only to pass the limit.
-        Ok(_) if bytes.len() as u64 > options.max_file_bytes => sink.event(Event::Failed {
-            path,
-            reason: format!(
-                "the file is over the limit of {} (raise it with --max-file-size)",
-                human_size(options.max_file_bytes)
-            ),
-        }),
-        Ok(_) => match (archive_kind(&bytes), &archive) {
-            (Some(kind), Some(outer)) => sink.event(Event::Failed {
-                path,
-                reason: nested_archive(kind, outer),
-            }),
-            _ => sink.event(Event::File(InputFile {
-                path,
-                archive,
-                bytes,
-            })),
-        },
-        Err(e) => {
-            let whence = archive.map(|a| format!(" (in {a})")).unwrap_or_default();
-            sink.event(Event::Failed {
-                path,
-                reason: format!("read failed after {} bytes{whence}: {e}", bytes.len()),
-            })
-        }
-    }
-}
-
-fn too_big(size: u64, options: &ReadOptions) -> String {
-    format!(
-        "file is {}, over the limit of {} (raise it with --max-file-size)",
-        human_size(size),
-        human_size(options.max_file_bytes)
-    )
 }
 
 fn read_tar(
     reader: Box<dyn Read + '_>,
     archive: &str,
+    expanded: bool,
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> bool {
@@ -299,9 +242,9 @@ fn read_tar(
                 path: member_path(archive, &member),
             })
         } else {
-            let size = entry.header().size().ok();
             let path = member_path(archive, &member);
-            emit_read(entry, path, Some(archive.to_string()), size, options, sink)
+            let limit = expanded.then_some(options.max_expanded_bytes);
+            emit_read(entry, path, Some(archive.to_string()), limit, sink)
         };
         if !go_on {
             return false;
@@ -346,8 +289,8 @@ fn emit_zip_member(
     if member.is_dir() || is_clutter(&name) {
         return sink.event(Event::Skipped { path });
     }
-    let size = Some(member.size());
-    emit_read(member, path, Some(archive.to_string()), size, options, sink)
+    let limit = Some(options.max_expanded_bytes);
+    emit_read(member, path, Some(archive.to_string()), limit, sink)
 }
 
 /// Reads a stream whose kind is known only by its first bytes (stdin): gzip, zip, tar or a
@@ -390,9 +333,10 @@ fn read_stream(
         return spool_zip(reader, name, options, sink);
     }
     if head.len() >= 262 && &head[257..262] == b"ustar" {
-        return read_tar(reader, name, options, sink);
+        return read_tar(reader, name, archive.is_some(), options, sink);
     }
-    emit_read(reader, name.to_string(), archive, None, options, sink)
+    let limit = archive.is_some().then_some(options.max_expanded_bytes);
+    emit_read(reader, name.to_string(), archive, limit, sink)
 }
 
 /// A zip read from a stream: its members may carry their sizes only after their data (as
@@ -424,7 +368,7 @@ fn member_path(archive: &str, member: &str) -> String {
 }
 
 /// The kind of archive `head` opens, if it opens one.
-fn archive_kind(head: &[u8]) -> Option<&'static str> {
+pub(super) fn archive_kind(head: &[u8]) -> Option<&'static str> {
     if head.starts_with(&[0x1F, 0x8B]) {
         Some("gzip")
     } else if head.starts_with(b"PK\x03\x04") {
@@ -436,7 +380,7 @@ fn archive_kind(head: &[u8]) -> Option<&'static str> {
     }
 }
 
-fn nested_archive(kind: &str, outer: &str) -> String {
+pub(super) fn nested_archive(kind: &str, outer: &str) -> String {
     format!("archives inside archives are not expanded: this is a {kind} archive inside {outer}")
 }
 
@@ -460,50 +404,6 @@ fn peek<'a>(mut reader: Box<dyn Read + 'a>, n: usize) -> io::Result<(Vec<u8>, Bo
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Records what the reader asks and hands over, in order.
-    #[derive(Default)]
-    struct Recorder(Vec<String>);
-
-    impl Sink for Recorder {
-        fn admit(&mut self, size: u64) -> bool {
-            self.0.push(format!("admit {size}"));
-            true
-        }
-        fn event(&mut self, event: Event) -> bool {
-            self.0.push(match event {
-                Event::File(f) => format!("file {} {}", f.path, f.bytes.len()),
-                Event::Skipped { path } => format!("skipped {path}"),
-                Event::Failed { path, .. } => format!("failed {path}"),
-            });
-            true
-        }
-    }
-
-    #[test]
-    fn admits_each_file_by_its_size_before_reading_it() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.txt"), b"12345").unwrap();
-        std::fs::write(dir.path().join("b.txt"), b"1234567890").unwrap();
-        std::fs::write(dir.path().join("big.txt"), vec![b'x'; 100]).unwrap();
-        let options = ReadOptions {
-            max_file_bytes: 50,
-            exclude: None,
-        };
-        let mut recorder = Recorder::default();
-        read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);
-        // A file over the limit is refused without being admitted or read.
-        assert_eq!(
-            recorder.0,
-            [
-                "admit 5",
-                "file a.txt 5",
-                "admit 10",
-                "file b.txt 10",
-                "failed big.txt"
-            ]
-        );
-    }
 
     #[test]
     fn kinds_by_name() {

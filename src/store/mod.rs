@@ -11,6 +11,7 @@ mod documents;
 mod fts;
 mod lock;
 mod open;
+mod raw_files;
 mod reparse;
 mod row_source;
 mod search;
@@ -19,6 +20,7 @@ mod writer;
 
 pub use open::configure_sqlite;
 pub(crate) use open::{open_for_writing, open_in_memory, open_read_only, schema_version, DbError};
+pub(crate) use raw_files::{for_each_piece, PieceError};
 pub(crate) use reparse::reparse;
 pub(crate) use writer::{Writer, DEFAULT_BATCH_DOCUMENTS};
 

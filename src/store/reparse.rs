@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::child_rows::{ChildRows, WriteCache};
 use super::fts::{LiftedTriggers, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER, SEARCH_DELETE_TRIGGER};
+use super::raw_files::{for_each_piece, PieceError};
 use super::targets::resolve_all_targets;
 use super::writer::{trust_own_rows, with_statement_columns};
 use super::StoreError;
@@ -119,38 +120,47 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for file_id in file_ids {
-        let compressed: Vec<u8> =
-            conn.query_row("SELECT zstd FROM files WHERE id = ?1", [file_id], |r| {
-                r.get(0)
-            })?;
-        let Ok(bytes) = zstd::decode_all(compressed.as_slice()) else {
-            changes.unreadable_files += 1;
-            continue;
-        };
-        let Ok(parsed) = parse_file(&bytes, limits) else {
-            changes.unreadable_files += 1;
-            continue;
-        };
-        changes.over_limit += parsed.rejections.iter().filter(|r| r.over_limit).count() as u64;
-        for doc in parsed.documents {
-            let id: Option<i64> = conn
-                .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
-                .query_row([&doc.sha256], |r| r.get(0))
-                .optional()?;
-            let Some(id) = id.filter(|id| done.insert(*id)) else {
-                continue;
+        // A file stored in pieces is parsed piece by piece: each begins at a header line.
+        let mut each = |bytes: &[u8], prefix: &'static [u8]| -> Result<(), StoreError> {
+            let joined;
+            let bytes = if prefix.is_empty() {
+                bytes
+            } else {
+                joined = [prefix, bytes].concat();
+                &joined[..]
             };
-            if update_metadata(conn, id, &doc)? {
-                changes.metadata_changed += 1;
+            let Ok(parsed) = parse_file(bytes, limits) else {
+                changes.unreadable_files += 1;
+                return Ok(());
+            };
+            changes.over_limit += parsed.rejections.iter().filter(|r| r.over_limit).count() as u64;
+            for doc in parsed.documents {
+                let id: Option<i64> = conn
+                    .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
+                    .query_row([&doc.sha256], |r| r.get(0))
+                    .optional()?;
+                let Some(id) = id.filter(|id| done.insert(*id)) else {
+                    continue;
+                };
+                if update_metadata(conn, id, &doc)? {
+                    changes.metadata_changed += 1;
+                }
+                conn.prepare_cached("DELETE FROM citations WHERE statement_id = ?1")?
+                    .execute([id])?;
+                conn.prepare_cached("DELETE FROM clauses WHERE statement_id = ?1")?
+                    .execute([id])?;
+                conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
+                    .execute([id])?;
+                child_rows.add(conn, &mut cache, id, doc)?;
+                changes.reparsed += 1;
             }
-            conn.prepare_cached("DELETE FROM citations WHERE statement_id = ?1")?
-                .execute([id])?;
-            conn.prepare_cached("DELETE FROM clauses WHERE statement_id = ?1")?
-                .execute([id])?;
-            conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
-                .execute([id])?;
-            child_rows.add(conn, &mut cache, id, doc)?;
-            changes.reparsed += 1;
+            Ok(())
+        };
+        match for_each_piece(conn, file_id, &mut each) {
+            Ok(()) => {}
+            Err(PieceError::Damaged(_)) => changes.unreadable_files += 1,
+            Err(PieceError::Sql(e)) => return Err(e.into()),
+            Err(PieceError::Each(e)) => return Err(e),
         }
     }
     child_rows.write(conn, &mut cache)?;

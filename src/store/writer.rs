@@ -11,8 +11,9 @@ use super::checkpoint::Checkpointer;
 use super::child_rows::{ChildRows, WriteCache};
 use super::documents;
 use super::fts::FtsBulk;
+use super::raw_files::RawFiles;
 use super::Result;
-use crate::ingest::{Entry, FileItem, Item};
+use crate::ingest::{Entry, FileItem, Item, Piece};
 use crate::parse::Document;
 
 /// Counts for one import run, as logged in `imports` and printed in the summary line.
@@ -57,6 +58,7 @@ pub struct Writer<'c> {
     in_batch: usize,
     cache: WriteCache,
     child_rows: ChildRows,
+    raw: RawFiles,
 }
 
 fn now() -> String {
@@ -88,6 +90,7 @@ impl<'c> Writer<'c> {
             in_batch: 0,
             cache: WriteCache::load(conn)?,
             child_rows: ChildRows::new(conn)?,
+            raw: RawFiles::begin(conn, import_id)?,
         })
     }
 
@@ -150,6 +153,7 @@ impl<'c> Writer<'c> {
             Entry::Skipped { .. } => self.summary.skipped += 1,
             Entry::Failed { path, reason } => {
                 self.summary.files += 1;
+                self.raw.abandon_path(self.conn, &path)?;
                 self.reject(&path, None, &reason)?;
             }
             Entry::File(file) => self.write_file(file)?,
@@ -161,31 +165,63 @@ impl<'c> Writer<'c> {
     }
 
     fn write_file(&mut self, file: FileItem) -> Result<()> {
-        self.summary.files += 1;
-        self.store_raw(&file)?;
-        let parsed = match file.parsed {
-            Ok(p) => p,
-            Err(e) => return self.reject(&file.path, None, &e.to_string()),
+        // A file read in pieces counts once, and numbers its documents across its pieces.
+        let docs_before = match &file.piece {
+            Piece::Whole => {
+                self.summary.files += 1;
+                self.raw.store_whole(self.conn, &file)?;
+                0
+            }
+            Piece::Part { index, .. } => {
+                if *index == 0 {
+                    self.summary.files += 1;
+                }
+                self.raw.store_piece(self.conn, &file, *index)?
+            }
         };
-        self.summary.documents += (parsed.documents.len()
-            + parsed
-                .rejections
-                .iter()
-                .filter(|r| r.doc_index.is_some())
-                .count()) as u64;
-        for rejection in &parsed.rejections {
-            self.reject(&file.path, rejection.doc_index, &rejection.reason)?;
+        let mut in_piece = 0;
+        match &file.parsed {
+            Err(e) => self.reject(&file.path, None, &e.to_string())?,
+            Ok(parsed) => {
+                in_piece = parsed
+                    .documents
+                    .iter()
+                    .map(|d| d.doc_index)
+                    .chain(parsed.rejections.iter().filter_map(|r| r.doc_index))
+                    .max()
+                    .unwrap_or(0);
+                self.summary.documents += (parsed.documents.len()
+                    + parsed
+                        .rejections
+                        .iter()
+                        .filter(|r| r.doc_index.is_some())
+                        .count()) as u64;
+                for rejection in &parsed.rejections {
+                    let at = rejection.doc_index.map(|d| d + docs_before);
+                    self.reject(&file.path, at, &rejection.reason)?;
+                }
+                for warning in &parsed.warnings {
+                    self.conn
+                        .prepare_cached(
+                            "INSERT INTO import_warnings (import_id, path, warning) VALUES (?1, ?2, ?3)",
+                        )?
+                        .execute(params![self.import_id, file.path, warning])?;
+                }
+            }
         }
-        for warning in &parsed.warnings {
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO import_warnings (import_id, path, warning) VALUES (?1, ?2, ?3)",
-                )?
-                .execute(params![self.import_id, file.path, warning])?;
+        if let Piece::Part { end, .. } = &file.piece {
+            self.raw.counted(in_piece);
+            if let Some(end) = end {
+                self.raw.finish_file(self.conn, &file, end)?;
+            }
         }
-        for doc in parsed.documents {
-            self.write_document(&file.path, doc)?;
-            self.in_batch += 1;
+        let path = file.path;
+        if let Ok(parsed) = file.parsed {
+            for mut doc in parsed.documents {
+                doc.doc_index += docs_before;
+                self.write_document(&path, doc)?;
+                self.in_batch += 1;
+            }
         }
         Ok(())
     }
@@ -195,28 +231,6 @@ impl<'c> Writer<'c> {
             .prepare_cached("INSERT INTO import_errors (import_id, path, doc_index, reason) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![self.import_id, path, doc_index, reason])?;
         self.summary.rejected += 1;
-        Ok(())
-    }
-
-    fn store_raw(&mut self, file: &FileItem) -> Result<()> {
-        let raw = &file.raw;
-        let inserted = self
-            .conn
-            .prepare_cached("INSERT INTO files (sha256, size, zstd) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING")?
-            .execute(params![raw.sha256, raw.size as i64, raw.zstd])?;
-        let file_id: i64 = if inserted == 1 {
-            self.conn.last_insert_rowid()
-        } else {
-            self.conn
-                .prepare_cached("SELECT id FROM files WHERE sha256 = ?1")?
-                .query_row([&raw.sha256], |r| r.get(0))?
-        };
-        self.conn
-            .prepare_cached(
-                "INSERT INTO file_paths (file_id, path, archive, import_id) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (file_id, path) DO NOTHING",
-            )?
-            .execute(params![file_id, file.path, file.archive, self.import_id])?;
         Ok(())
     }
 

@@ -6,6 +6,7 @@
 mod common;
 
 mod archives;
+mod big_files;
 mod cli;
 mod docs;
 mod documents;

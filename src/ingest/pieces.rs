@@ -1,0 +1,334 @@
+//! Pieces: a file or member read as a stream and cut at header lines into pieces of about
+//! `PIECE_BYTES`, hashed as they go, so that a file of any size is parsed in parallel and
+//! held in memory a piece at a time. A small file goes whole, as it is.
+
+use std::io::{self, Read};
+
+use sha2::{Digest, Sha256};
+
+use super::sources::{archive_kind, nested_archive, Event, InputFile, Sink};
+use crate::units::human_size;
+
+/// Whether an input event holds a whole file or a piece of one.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    Whole,
+    /// The `index`-th piece (from 0) of a file cut at header lines; the last one says so with
+    /// what is known only at the end.
+    Part {
+        index: u32,
+        /// Bytes to put before the piece to decode it (the file's UTF-16 byte-order mark).
+        decode_prefix: &'static [u8],
+        end: Option<FileEnd>,
+    },
+}
+
+/// A file read in pieces, as known at its end.
+#[derive(Debug, Clone)]
+pub struct FileEnd {
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// A file is read this many bytes at a time and cut at the last header line in them, so that
+/// workers parse a big file in parallel and memory holds only the pieces in flight. A piece is
+/// longer only when one document is. A file no bigger goes whole.
+pub const PIECE_BYTES: usize = 4 << 20;
+
+/// How a file's bytes are cut: the bytes of a line end followed by a header mark (`\n%%%`) in
+/// the file's encoding, where in them the piece after the cut starts, and the alignment a match
+/// needs. UTF-16 is told by its byte-order mark, which later pieces are given again to decode.
+struct Cut {
+    pattern: &'static [u8],
+    after_newline: usize,
+    align: usize,
+    decode_prefix: &'static [u8],
+}
+
+impl Cut {
+    fn for_head(head: &[u8]) -> Cut {
+        if head.starts_with(b"\xFF\xFE") {
+            Cut {
+                pattern: b"\n\0%\0%\0%\0",
+                after_newline: 2,
+                align: 2,
+                decode_prefix: b"\xFF\xFE",
+            }
+        } else if head.starts_with(b"\xFE\xFF") {
+            Cut {
+                pattern: b"\0\n\0%\0%\0%",
+                after_newline: 2,
+                align: 2,
+                decode_prefix: b"\xFE\xFF",
+            }
+        } else {
+            // UTF-8 and GB18030: neither has "\n%%%" inside a character.
+            Cut {
+                pattern: b"\n%%%",
+                after_newline: 1,
+                align: 1,
+                decode_prefix: b"",
+            }
+        }
+    }
+
+    /// Where the last header line in `buf` (other than at its very start) begins.
+    fn last_header(&self, buf: &[u8]) -> Option<usize> {
+        let mut end = buf.len();
+        while let Some(at) = find_last(&buf[..end], self.pattern) {
+            if at % self.align == 0 && at + self.after_newline > 0 {
+                return Some(at + self.after_newline);
+            }
+            end = at + self.pattern.len() - 1;
+        }
+        None
+    }
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Reads until `buf` holds `target` bytes or the stream ends; true at the end.
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, target: usize) -> io::Result<bool> {
+    while buf.len() < target {
+        let before = buf.len();
+        reader
+            .by_ref()
+            .take((target - before) as u64)
+            .read_to_end(buf)?;
+        if buf.len() == before {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Reads a file or member as a stream and hands it on: whole when it is small, else in pieces
+/// cut at header lines, hashed as they go. `limit` bounds a decompressed stream (the guard
+/// against a small archive that expands without end); a file read as it is has none.
+pub(super) fn emit_read(
+    mut reader: impl Read,
+    path: String,
+    archive: Option<String>,
+    limit: Option<u64>,
+    sink: &mut dyn Sink,
+) -> bool {
+    let mut hasher = Sha256::new();
+    let mut before: u64 = 0;
+    let mut buf: Vec<u8> = Vec::new();
+    let mut index = 0u32;
+    let mut cut: Option<Cut> = None;
+    let mut target = PIECE_BYTES + 1;
+    loop {
+        let eof = match fill(&mut reader, &mut buf, target) {
+            Ok(eof) => eof,
+            Err(e) => {
+                let whence = archive.map(|a| format!(" (in {a})")).unwrap_or_default();
+                return sink.event(Event::Failed {
+                    path,
+                    reason: format!(
+                        "read failed after {} bytes{whence}: {e}",
+                        before + buf.len() as u64
+                    ),
+                });
+            }
+        };
+        if let Some(limit) = limit.filter(|&l| before + buf.len() as u64 > l) {
+            return sink.event(Event::Failed {
+                path,
+                reason: format!(
+                    "the file expands to over the limit of {} (raise it with --max-file-size)",
+                    human_size(limit)
+                ),
+            });
+        }
+        let cut = cut.get_or_insert_with(|| Cut::for_head(&buf));
+        if index == 0 {
+            if let (Some(kind), Some(outer)) = (archive_kind(&buf), &archive) {
+                return sink.event(Event::Failed {
+                    path,
+                    reason: nested_archive(kind, outer),
+                });
+            }
+        }
+        if eof {
+            if index == 0 {
+                return sink.event(Event::File(InputFile {
+                    path,
+                    archive,
+                    bytes: buf,
+                    piece: Piece::Whole,
+                }));
+            }
+            hasher.update(&buf);
+            let end = FileEnd {
+                sha256: crate::parse::hex(&hasher.finalize()),
+                size: before + buf.len() as u64,
+            };
+            return sink.event(Event::File(InputFile {
+                path,
+                archive,
+                bytes: buf,
+                piece: Piece::Part {
+                    index,
+                    decode_prefix: cut.decode_prefix,
+                    end: Some(end),
+                },
+            }));
+        }
+        // Cut before the last header line read; a document longer than a piece is read on
+        // until its end (the parser then refuses it if it is over --max-doc-size).
+        let Some(at) = cut.last_header(&buf) else {
+            target = buf.len() + PIECE_BYTES;
+            continue;
+        };
+        let rest = buf.split_off(at);
+        hasher.update(&buf);
+        before += buf.len() as u64;
+        let piece = Piece::Part {
+            index,
+            // The first piece carries the byte-order mark itself.
+            decode_prefix: if index == 0 { b"" } else { cut.decode_prefix },
+            end: None,
+        };
+        let bytes = std::mem::replace(&mut buf, rest);
+        if !sink.event(Event::File(InputFile {
+            path: path.clone(),
+            archive: archive.clone(),
+            bytes,
+            piece,
+        })) {
+            return false;
+        }
+        index += 1;
+        target = buf.len().max(PIECE_BYTES) + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::sources::{read_inputs, ReadOptions};
+    use std::io::Cursor;
+
+    /// Records what the reader hands over, in order.
+    #[derive(Default)]
+    struct Recorder {
+        files: Vec<(String, Vec<u8>, Piece)>,
+        failed: Vec<String>,
+    }
+
+    impl Sink for Recorder {
+        fn event(&mut self, event: Event) -> bool {
+            match event {
+                Event::File(f) => self.files.push((f.path, f.bytes, f.piece)),
+                Event::Skipped { .. } => {}
+                Event::Failed { path, .. } => self.failed.push(path),
+            }
+            true
+        }
+    }
+
+    /// A file of `docs` documents of about `size` bytes each.
+    fn documents(docs: usize, size: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        for k in 0..docs {
+            out.extend_from_slice(format!("%%%TAG{k}|\n\n").as_bytes());
+            out.extend(std::iter::repeat_n(b'x', size));
+            out.extend_from_slice(b"\n\n");
+        }
+        out
+    }
+
+    #[test]
+    fn a_big_file_is_cut_at_header_lines_and_hashed_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = documents(3, 10);
+        let big = documents(40, 300_000);
+        std::fs::write(dir.path().join("a.txt"), &small).unwrap();
+        std::fs::write(dir.path().join("b.txt"), &big).unwrap();
+        let options = ReadOptions {
+            max_expanded_bytes: 50,
+            exclude: None,
+        };
+        let mut recorder = Recorder::default();
+        read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);
+        let files = recorder.files;
+        assert_eq!(files[0].0, "a.txt");
+        assert!(matches!(files[0].2, Piece::Whole));
+        let pieces = &files[1..];
+        assert!(pieces.len() >= 2, "{}", pieces.len());
+        let mut joined = Vec::new();
+        for (k, (path, bytes, piece)) in pieces.iter().enumerate() {
+            assert_eq!(path, "b.txt");
+            assert!(bytes.starts_with(b"%%%"), "piece {k} starts at a header");
+            let Piece::Part { index, end, .. } = piece else {
+                panic!("piece {k} is whole")
+            };
+            assert_eq!(*index as usize, k);
+            assert_eq!(end.is_some(), k == pieces.len() - 1);
+            if k + 1 < pieces.len() {
+                assert!(bytes.len() <= PIECE_BYTES && bytes.len() > PIECE_BYTES - 300_100);
+            }
+            joined.extend_from_slice(bytes);
+        }
+        assert_eq!(joined, big);
+        let Piece::Part { end: Some(end), .. } = &pieces.last().unwrap().2 else {
+            unreachable!()
+        };
+        assert_eq!(end.size, big.len() as u64);
+        assert_eq!(end.sha256, crate::parse::sha256_hex(&big));
+        // A plain file has no size limit (the one given is for expanded streams).
+        assert!(recorder.failed.is_empty());
+    }
+
+    #[test]
+    fn utf16_is_cut_between_its_characters() {
+        let text = String::from_utf8(documents(30, 200_000)).unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let mut recorder = Recorder::default();
+        emit_read(
+            Cursor::new(bytes.clone()),
+            "u.txt".into(),
+            None,
+            None,
+            &mut recorder,
+        );
+        let mut joined = Vec::new();
+        for (_, piece, kind) in &recorder.files {
+            assert!(joined.len() % 2 == 0);
+            if !joined.is_empty() {
+                assert!(piece.starts_with(b"%\0%\0%\0"));
+                assert!(matches!(
+                    kind,
+                    Piece::Part {
+                        decode_prefix: b"\xFF\xFE",
+                        ..
+                    }
+                ));
+            }
+            joined.extend_from_slice(piece);
+        }
+        assert!(recorder.files.len() >= 2);
+        assert_eq!(joined, bytes);
+    }
+
+    #[test]
+    fn an_expanding_stream_stops_at_its_limit() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &documents(5, 1000)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt.gz"), gz.finish().unwrap()).unwrap();
+        let options = ReadOptions {
+            max_expanded_bytes: 100,
+            exclude: None,
+        };
+        let mut recorder = Recorder::default();
+        read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);
+        assert_eq!(recorder.failed, ["a.txt"]);
+    }
+}

@@ -1,0 +1,186 @@
+//! Big files: one file, a `.gz` of it or a pipe, cut at header lines into pieces (4 MiB), in
+//! bounded memory, numbered and stored so that nothing differs from a folder of small files:
+//! every document, its place in the file, the bytes given back by `export`, and `reparse`.
+//! A `kill -9` in the middle of a big file leaves whole documents, and the same import run
+//! again completes it.
+
+use std::io::Write;
+use std::time::Instant;
+
+use crate::archives::gzip;
+use crate::common::*;
+
+/// One file of `docs` copies of the seed (each with its own meeting number): about 5.6 KB a
+/// document, so 2,000 documents make three pieces.
+fn one_big_file(env: &Env, name: &str, docs: usize) -> (std::path::PathBuf, Vec<u8>) {
+    let folder = env.path(&format!("{name}-parts"));
+    write_corpus(&folder, 1, docs);
+    let bytes = std::fs::read(folder.join("00000.txt")).unwrap();
+    let path = env.write(name, &bytes);
+    (path, bytes)
+}
+
+fn assert_every_document_in_place(env: &Env, path: &str, docs: usize) {
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM statements"),
+        docs.to_string()
+    );
+    assert_eq!(env.scalar(PARTIAL_STATEMENTS), "0");
+    // Numbered across the pieces: 1 to docs, each once, all under the file's one path.
+    assert_eq!(
+        env.query(&format!(
+            "SELECT count(DISTINCT doc_index), min(doc_index), max(doc_index) FROM sources WHERE path = '{path}'"
+        )),
+        vec![vec![docs.to_string(), "1".to_string(), docs.to_string()]]
+    );
+}
+
+fn exported(env: &Env, path: &str) -> Vec<u8> {
+    let out = env.path("out");
+    let _ = std::fs::remove_dir_all(&out);
+    env.expect(&["export", "--out", p(&out)], 0);
+    std::fs::read(out.join(path)).unwrap()
+}
+
+#[test]
+fn a_big_file_imports_in_pieces_and_comes_back_byte_for_byte() {
+    let env = Env::new();
+    let (path, bytes) = one_big_file(&env, "all.txt", 2000);
+    assert!(
+        bytes.len() > 8 << 20,
+        "{} bytes: not three pieces",
+        bytes.len()
+    );
+    env.expect(&["import", p(&path)], 0);
+    assert_every_document_in_place(&env, "all.txt", 2000);
+    assert_eq!(env.scalar("SELECT count(*) FROM files"), "1");
+    assert!(
+        env.scalar("SELECT count(*) FROM file_chunks")
+            .parse::<u32>()
+            .unwrap()
+            >= 3
+    );
+    assert_eq!(
+        env.scalar("SELECT size FROM files"),
+        bytes.len().to_string()
+    );
+    assert_eq!(exported(&env, "all.txt"), bytes);
+    // The same file again is the same file: no second copy, no new statement.
+    env.expect(&["import", p(&path)], 0);
+    assert_eq!(env.scalar("SELECT count(*) FROM files"), "1");
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM file_chunks WHERE file_id NOT IN (SELECT id FROM files)"),
+        "0"
+    );
+    // reparse reads the pieces again, one at a time.
+    let out = env.expect(&["reparse"], 0);
+    assert!(stderr(&out).contains("2000 statements"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("0 not in any stored file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_big_gz_and_a_big_pipe_import_like_the_file() {
+    let env = Env::new();
+    let (_, bytes) = one_big_file(&env, "all.txt", 1500);
+    let gz = env.write("dump.txt.gz", gzip(&bytes));
+    env.expect(&["import", p(&gz)], 0);
+    assert_every_document_in_place(&env, "dump.txt", 1500);
+    assert_eq!(exported(&env, "dump.txt"), bytes);
+
+    let piped = Env::new();
+    let mut child = piped
+        .command(&["import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_every_document_in_place(&piped, "-", 1500);
+}
+
+#[test]
+fn big_files_in_utf16_and_gb18030_are_cut_between_characters() {
+    let env = Env::new();
+    let (_, bytes) = one_big_file(&env, "all.txt", 1200);
+    let text = String::from_utf8(bytes).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let utf16_path = env.write("u16.txt", &utf16);
+    let gb_path = env.write("gb.txt", &gb);
+    env.expect(&["import", p(&utf16_path), p(&gb_path)], 0);
+    // The same documents in two encodings are the same statements, each seen in both files.
+    assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1200");
+    for path in ["u16.txt", "gb.txt"] {
+        assert_eq!(
+            env.scalar(&format!(
+                "SELECT count(DISTINCT doc_index) FROM sources WHERE path = '{path}'"
+            )),
+            "1200"
+        );
+    }
+    assert_eq!(exported(&env, "u16.txt"), utf16);
+    assert_eq!(exported(&env, "gb.txt"), gb.into_owned());
+    let out = env.expect(&["reparse"], 0);
+    assert!(
+        stderr(&out).contains("0 not in any stored file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn kill_9_in_the_middle_of_a_big_file_leaves_whole_documents() {
+    let env = Env::new();
+    let (path, bytes) = one_big_file(&env, "all.txt", 6000);
+    let args = ["import", "--batch", "100", p(&path)];
+    let probe = Env::new();
+    let started = Instant::now();
+    probe.expect(&args, 0);
+    let full = started.elapsed();
+
+    let mut seen_partial = false;
+    for fraction in [0.3, 0.6] {
+        let mut child = env
+            .command(&args)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full.mul_f64(fraction));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(env.scalar("PRAGMA integrity_check"), "ok");
+        env.assert_foreign_keys_hold();
+        assert_eq!(
+            env.scalar(PARTIAL_STATEMENTS),
+            "0",
+            "after a kill at {fraction}"
+        );
+        let held: usize = env
+            .scalar("SELECT count(*) FROM statements")
+            .parse()
+            .unwrap();
+        seen_partial |= held > 0 && held < 6000;
+    }
+    assert!(
+        seen_partial,
+        "no kill landed in the middle of the file; the test proves nothing"
+    );
+    env.expect(&args, 0);
+    assert_every_document_in_place(&env, "all.txt", 6000);
+    // What the killed runs left of the file's pieces is gone; the file is stored once, whole.
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM files WHERE sha256 LIKE 'partial %'"),
+        "0"
+    );
+    assert_eq!(env.scalar("SELECT count(*) FROM files"), "1");
+    assert_eq!(exported(&env, "all.txt"), bytes);
+    assert_eq!(env.scalar("SELECT count(*) FROM documents"), "6000");
+}
