@@ -4,7 +4,9 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -34,6 +36,10 @@ pub struct Args {
     /// Documents per transaction
     #[arg(long, default_value_t = store::DEFAULT_BATCH_DOCUMENTS)]
     pub batch: usize,
+    /// Print the summary as one JSON object on stdout (counts, rejections with their reasons,
+    /// warnings, seconds), for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The page cache for an import, in KiB (negative: SQLite's unit for a size in KiB).
@@ -62,6 +68,7 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
         input: ReadOptions {
             max_expanded_bytes: args.max_file_size,
             exclude: Some(Protected::around(db_path)),
+            ..ReadOptions::default()
         },
         ..defaults
     };
@@ -76,23 +83,20 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     // Only a matter of speed: without the thread, SQLite checkpoints inside the writer's commits.
     let _ = writer.checkpoint_in_background(db_path);
 
-    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-        bar
-    });
+    let started = Instant::now();
+    let bytes_read = Arc::clone(&options.input.bytes_read);
+    let bar = (!quiet && std::io::stderr().is_terminal())
+        .then(|| progress_bar(ingest::total_size(&args.paths)));
     let mut write = |item| -> store::Result<()> {
         writer.write(item)?;
         if let Some(bar) = &bar {
             let s = writer.summary();
-            // Short enough for an 80-column terminal.
+            bar.set_position(bytes_read.load(Ordering::Relaxed));
+            let per_second = s.documents as f64 / started.elapsed().as_secs_f64().max(0.001);
+            // Short enough for an 80-column terminal beside the bar.
             bar.set_message(format!(
-                "{} files, {} documents, {} new, {} rejected",
-                s.files, s.documents, s.new_statements, s.rejected
+                "{} docs ({per_second:.0}/s), {} rejected",
+                s.documents, s.rejected
             ));
         }
         Ok(())
@@ -117,11 +121,80 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     if !quiet {
         eprintln!("councildb: import {import_id}: {summary}");
     }
+    if args.json {
+        let report = json_summary(&conn, import_id, &summary, started.elapsed())?;
+        println!("{report}");
+    }
     Ok(if summary.rejected > 0 {
         Outcome::Partial
     } else {
         Outcome::Done
     })
+}
+
+/// A bar of bytes read against the inputs' size, with the rate and the time left; a spinner
+/// with the bytes read so far when the size is not known (stdin).
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} {elapsed_precise} {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {elapsed_precise} {binary_bytes} read, {binary_bytes_per_sec} {msg}",
+        ),
+    };
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// The import's outcome as one JSON object, for scripts (`import --json`).
+fn json_summary(
+    conn: &rusqlite::Connection,
+    import_id: i64,
+    summary: &store::Summary,
+    elapsed: Duration,
+) -> anyhow::Result<serde_json::Value> {
+    let rejections = conn
+        .prepare(
+            "SELECT path, doc_index, reason FROM import_errors WHERE import_id = ?1 ORDER BY id",
+        )?
+        .query_map([import_id], |r| {
+            Ok(serde_json::json!({
+                "path": r.get::<_, String>(0)?,
+                "doc_index": r.get::<_, Option<i64>>(1)?,
+                "reason": r.get::<_, String>(2)?,
+            }))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let warnings = conn
+        .prepare("SELECT path, warning FROM import_warnings WHERE import_id = ?1 ORDER BY id")?
+        .query_map([import_id], |r| {
+            Ok(serde_json::json!({ "path": r.get::<_, String>(0)?, "warning": r.get::<_, String>(1)? }))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let status: String = conn.query_row(
+        "SELECT status FROM imports WHERE id = ?1",
+        [import_id],
+        |r| r.get(0),
+    )?;
+    let mut report = serde_json::to_value(summary)?;
+    if let Some(object) = report.as_object_mut() {
+        let mut first = serde_json::Map::new();
+        first.insert("import_id".into(), import_id.into());
+        first.insert("status".into(), status.into());
+        first.append(object);
+        let seconds = (elapsed.as_secs_f64() * 1000.0).round() / 1000.0;
+        first.insert("seconds".into(), seconds.into());
+        first.insert("rejections".into(), rejections.into());
+        first.insert("warnings".into(), warnings.into());
+        *object = first;
+    }
+    Ok(report)
 }
 
 /// What the import repaired to read (never silent, but no rejection: the exit code stays).

@@ -11,7 +11,7 @@ pub(crate) use pieces::{FileEnd, Piece};
 pub(crate) use pipeline::{run, Item, Options};
 #[cfg(test)]
 pub(crate) use sources::stored_name;
-pub(crate) use sources::ReadOptions;
+pub(crate) use sources::{total_size, ReadOptions};
 
 use crate::parse::{FileError, ParsedFile};
 

@@ -47,7 +47,7 @@ impl Default for Options {
             limits: Limits::default(),
             input: ReadOptions {
                 max_expanded_bytes: 4 << 30,
-                exclude: None,
+                ..ReadOptions::default()
             },
             // The bytes bound first: enough for the workers to run well ahead while the writer
             // commits, so that the writer does not wait for them (docs/performance.md).

@@ -7,6 +7,8 @@ use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
@@ -31,7 +33,7 @@ pub struct InputFile {
 /// What the reader hands on for each entry it meets.
 pub type Event = Entry<InputFile>;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// A stream that expands (gzip, a member of a compressed archive) to more than this is
     /// refused: the guard against a small archive that expands without end.
@@ -39,6 +41,61 @@ pub struct ReadOptions {
     /// Files never read as input: the database being written and its companions, which a
     /// folder given to `import` (often `.`) may hold.
     pub exclude: Option<Protected>,
+    /// Counts the bytes read from files and stdin as they are (compressed, for an archive),
+    /// for a progress bar to set against the inputs' total size.
+    pub bytes_read: Arc<AtomicU64>,
+}
+
+/// A reader that adds what it reads to a shared count.
+struct Counted<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl<R: io::Seek> io::Seek for Counted<R> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        self.inner.seek(pos)
+    }
+}
+
+impl ReadOptions {
+    fn counted<R: Read>(&self, inner: R) -> Counted<R> {
+        Counted {
+            inner,
+            count: Arc::clone(&self.bytes_read),
+        }
+    }
+}
+
+/// The bytes the inputs hold on disk, as `bytes_read` will count them; None when one is
+/// stdin, whose size is not known.
+pub fn total_size(inputs: &[PathBuf]) -> Option<u64> {
+    let mut total = 0u64;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            return None;
+        }
+        if input.is_dir() {
+            total += walkdir::WalkDir::new(input)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum::<u64>();
+        } else {
+            total += std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    Some(total)
 }
 
 impl ReadOptions {
@@ -58,7 +115,8 @@ pub trait Sink {
 pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions, sink: &mut dyn Sink) {
     for input in inputs {
         let go_on = if input.as_os_str() == "-" {
-            read_stream(Box::new(io::stdin().lock()), "-", None, options, sink)
+            let stdin = options.counted(io::stdin().lock());
+            read_stream(Box::new(stdin), "-", None, options, sink)
         } else if options.excludes(input) {
             // `import *` in the database's folder names the database itself.
             eprintln!(
@@ -179,7 +237,7 @@ fn read_folder(root: &Path, options: &ReadOptions, sink: &mut dyn Sink) -> bool 
 /// Reads one file on disk, recorded under `name`, expanding it if it is an archive.
 fn read_path(path: &Path, name: &str, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
     let file = match File::open(path) {
-        Ok(f) => f,
+        Ok(f) => options.counted(f),
         Err(e) => {
             return sink.event(Event::Failed {
                 path: name.to_string(),
@@ -253,7 +311,12 @@ fn read_tar(
     true
 }
 
-fn read_zip_file(file: File, archive: &str, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
+fn read_zip_file(
+    file: impl Read + io::Seek,
+    archive: &str,
+    options: &ReadOptions,
+    sink: &mut dyn Sink,
+) -> bool {
     let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
         Err(e) => {

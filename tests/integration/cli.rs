@@ -192,3 +192,24 @@ fn the_help_shows_the_database_default_once() {
     assert_eq!(help.matches("councildb.db").count(), 1, "{help}");
     assert!(help.contains("$COUNCILDB_DB"), "{help}");
 }
+
+#[test]
+fn import_json_gives_scripts_the_summary() {
+    let env = Env::new();
+    let junk = env.write("notes.txt", "no header here\n");
+    let out = env.expect(&["import", "--json", "--quiet", p(&seeds()), p(&junk)], 3);
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["status"], "partial");
+    assert_eq!(
+        summary["new_statements"].to_string(),
+        env.scalar("SELECT count(*) FROM statements")
+    );
+    assert_eq!(summary["rejected"], 1);
+    assert_eq!(summary["rejections"][0]["path"], "notes.txt");
+    assert!(summary["rejections"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("%%%"));
+    assert!(summary["seconds"].as_f64().unwrap() >= 0.0);
+    assert_eq!(summary["import_id"], 1);
+}
