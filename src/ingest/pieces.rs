@@ -250,7 +250,7 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), &big).unwrap();
         let options = ReadOptions {
             max_expanded_bytes: 50,
-            exclude: None,
+            ..ReadOptions::default()
         };
         let mut recorder = Recorder::default();
         read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);
@@ -325,7 +325,7 @@ mod tests {
         std::fs::write(dir.path().join("a.txt.gz"), gz.finish().unwrap()).unwrap();
         let options = ReadOptions {
             max_expanded_bytes: 100,
-            exclude: None,
+            ..ReadOptions::default()
         };
         let mut recorder = Recorder::default();
         read_inputs(&[dir.path().to_path_buf()], &options, &mut recorder);
