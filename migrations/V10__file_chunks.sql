@@ -1,5 +1,5 @@
 -- V10: the bytes of a big file in pieces. A file is read as a stream and cut at header lines
--- into pieces (4 MiB and more), parsed in parallel; each piece's bytes are stored as they are
+-- into pieces (about 1 MiB), parsed in parallel; each piece's bytes are stored as they are
 -- written, so a file of any size is kept in bounded memory. Such a file has an empty
 -- `files.zstd` and its bytes here, in `seq` order; a file read whole keeps its bytes in
 -- `files.zstd` as before. While a file's pieces are being written its `files.sha256` reads

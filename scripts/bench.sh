@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Import benchmark: councildb against the sqlite3 shell, run side by side and alternating in one
-# run, median of ROUNDS. Two baselines:
+# run, median of ROUNDS, for both layouts of one archive: a folder of files of 100 documents
+# (200 files for 20,000) and the same documents in one file. Two baselines:
 #   - bare text (the target's): tags and body loaded from CSV with .import, and an FTS5 index
 #     built over the bodies;
 #   - the same rows: sqlite3 copying every row councildb wrote into an empty database with the
 #     same schema, indexes, full-text settings and journal mode (WAL), in one transaction, with
 #     no parsing at all. It is what SQLite itself takes to store what the schema asks for.
-# councildb does everything it does (read, decode, parse, clauses, tags, citations, full text,
-# raw bytes). Also reports peak RSS at several archive sizes, database size per input MB, and
-# the time of `report --all`.
+# councildb does everything it does (read, decode, parse, clauses, tags, citations, two
+# full-text indexes, documents, raw bytes). Also reports peak RSS for each case, at several
+# archive sizes, database size per input MB, and the time of `report --all`.
 #
 #   scripts/bench.sh                 # 20,000 documents (about 110 MB), 3 rounds
 #   DOCS=5000 ROUNDS=5 scripts/bench.sh
+#   GROWTH=100000 scripts/bench.sh   # also the time per document at 100,000 against DOCS
 #
 # Installs what it needs (Debian's sqlite3 and GNU time) when missing. Machines here are
 # shared and noisy: read the medians and the ratio, not one run.
@@ -40,8 +42,9 @@ corpus() { # corpus N -> folder; generated once per size
     local n=$1 dir="$WORK/corpus-$1"
     if [ ! -f "$dir.csv" ]; then
         rm -rf "$dir"
-        python3 scripts/gen_corpus.py --docs "$n" --per-file 50 --out "$dir" --csv "$dir.csv" >&2
+        python3 scripts/gen_corpus.py --docs "$n" --per-file 100 --out "$dir" --csv "$dir.csv" >&2
     fi
+    [ -f "$dir.one.txt" ] || cat "$dir"/*.txt >"$dir.one.txt"
     echo "$dir"
 }
 
@@ -73,25 +76,32 @@ same_rows_sql() {
     echo "PRAGMA page_size = $(sqlite3 "$src" 'PRAGMA page_size');"
     echo "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
     sqlite3 "$src" "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index')
-                    AND name NOT LIKE 'clauses_fts_%' ORDER BY type = 'index', rowid"
+                    AND name NOT LIKE 'clauses_fts_%' AND name NOT LIKE 'clauses_search_%' ORDER BY type = 'index', rowid"
     echo "ATTACH '$src' AS src;"
     echo "BEGIN;"
     echo "INSERT INTO clauses_fts (clauses_fts, rank) SELECT k, v FROM src.clauses_fts_config WHERE k IN ('hashsize', 'automerge');"
+    echo "INSERT INTO clauses_search (clauses_search, rank) SELECT k, v FROM src.clauses_search_config WHERE k IN ('hashsize', 'automerge');"
     sqlite3 "$src" "SELECT 'INSERT INTO main.\"' || name || '\" SELECT * FROM src.\"' || name || '\" WHERE true;'
-                    FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'clauses_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                    FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'clauses_fts%' AND name NOT LIKE 'clauses_search%'
+                    AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
     echo "INSERT INTO clauses_fts (rowid, text) SELECT id, text FROM main.clauses;"
+    echo "INSERT INTO clauses_search (rowid, text) SELECT rowid, text FROM src.clauses_search;"
     echo "COMMIT;"
 }
 
-: >"$WORK/councildb.times"
-: >"$WORK/sqlite3.times"
-: >"$WORK/rows.times"
+ONE="$DIR.one.txt"
+for f in councildb one sqlite3 rows; do : >"$WORK/$f.times"; done
 : >"$WORK/rss.kb"
+: >"$WORK/one-rss.kb"
 for round in $(seq "$ROUNDS"); do
     rm -f "$WORK"/c.db*
     read -r secs kb < <(time_of "$BIN" --db "$WORK/c.db" import --quiet "$DIR")
     echo "$secs" >>"$WORK/councildb.times"
     echo "$kb" >>"$WORK/rss.kb"
+    rm -f "$WORK"/one.db*
+    read -r osecs okb < <(time_of "$BIN" --db "$WORK/one.db" import --quiet "$ONE")
+    echo "$osecs" >>"$WORK/one.times"
+    echo "$okb" >>"$WORK/one-rss.kb"
     rm -f "$WORK"/base.db
     read -r bsecs _ < <(time_of sqlite3 "$WORK/base.db" <"$WORK/baseline.sql")
     echo "$bsecs" >>"$WORK/sqlite3.times"
@@ -99,13 +109,16 @@ for round in $(seq "$ROUNDS"); do
     rm -f "$WORK"/rows.db*
     read -r rsecs _ < <(time_of sqlite3 "$WORK/rows.db" <"$WORK/rows.sql")
     echo "$rsecs" >>"$WORK/rows.times"
-    echo "round $round: councildb ${secs}s, sqlite3 bare text ${bsecs}s, sqlite3 same rows ${rsecs}s" >&2
+    echo "round $round: councildb folder ${secs}s, one file ${osecs}s, sqlite3 bare text ${bsecs}s, sqlite3 same rows ${rsecs}s" >&2
 done
 C=$(median <"$WORK/councildb.times")
+O=$(median <"$WORK/one.times")
 B=$(median <"$WORK/sqlite3.times")
 S=$(median <"$WORK/rows.times")
 RSS=$(median <"$WORK/rss.kb")
+ORSS=$(median <"$WORK/one-rss.kb")
 DB_MB=$(du -m --apparent-size "$WORK/c.db" | cut -f1)
+FILES=$(find "$DIR" -type f | wc -l)
 
 : >"$WORK/report.times"
 for round in $(seq "$ROUNDS"); do
@@ -117,13 +130,24 @@ R=$(median <"$WORK/report.times")
 
 echo
 echo "councildb import benchmark: $DOCS documents, $INPUT_MB MB of input, median of $ROUNDS"
-printf '  %-34s %8s s\n' "councildb import" "$C" "sqlite3 .import + FTS5 (baseline)" "$B" \
-    "sqlite3 loading the same rows" "$S"
-awk -v c="$C" -v b="$B" 'BEGIN {printf "  %-34s %8.2f\n", "ratio councildb / baseline", c / b}'
-awk -v c="$C" -v s="$S" 'BEGIN {printf "  %-34s %8.2f\n", "ratio councildb / same rows", c / s}'
-printf '  %-34s %8s MB\n' "peak RSS of the import" "$((RSS / 1024))"
-awk -v d="$DB_MB" -v i="$INPUT_MB" 'BEGIN {printf "  %-34s %8.2f MB per input MB (%d MB)\n", "database size", d / i, d}'
-printf '  %-34s %8s s\n' "report --all (every report, html)" "$R"
+printf '  %-36s %8s s  %5s MB peak RSS\n' "councildb, $FILES files" "$C" "$((RSS / 1024))" \
+    "councildb, one file" "$O" "$((ORSS / 1024))"
+printf '  %-36s %8s s\n' "sqlite3 .import + FTS5 (baseline)" "$B" "sqlite3 loading the same rows" "$S"
+awk -v c="$C" -v o="$O" -v b="$B" 'BEGIN {printf "  %-36s %8.2f (one file: %.2f)\n", "ratio councildb / baseline", c / b, o / b}'
+awk -v c="$C" -v s="$S" 'BEGIN {printf "  %-36s %8.2f\n", "ratio councildb / same rows", c / s}'
+awk -v d="$DB_MB" -v i="$INPUT_MB" 'BEGIN {printf "  %-36s %8.2f MB per input MB (%d MB)\n", "database size", d / i, d}'
+printf '  %-36s %8s s\n' "report --all (every report, html)" "$R"
+
+if [ -n "${GROWTH:-}" ]; then
+    big=$(corpus "$GROWTH")
+    rm -f "$WORK"/growth.db*
+    read -r gsecs gkb < <(time_of "$BIN" --db "$WORK/growth.db" import --quiet "$big")
+    rm -f "$WORK"/growth.db*
+    echo
+    awk -v g="$gsecs" -v n="$GROWTH" -v c="$C" -v d="$DOCS" -v kb="$gkb" 'BEGIN {
+        printf "growth: %d documents in %.2f s (%.1f us a document) against %.1f us at %d: %.2fx; %d MB peak RSS\n",
+            n, g, 1e6 * g / n, 1e6 * c / d, d, (g / n) / (c / d), kb / 1024 }'
+fi
 
 echo
 echo "peak RSS as the archive grows:"
@@ -133,4 +157,21 @@ for n in $RSS_SIZES; do
     read -r secs kb < <(time_of "$BIN" --db "$WORK/rss.db" import --quiet "$dir")
     printf '  %6s documents: %4s MB peak RSS (%ss)\n' "$n" "$((kb / 1024))" "$secs"
 done
+rm -f "$WORK"/rss.db*
+
+# The extreme shapes of one input: a million tiny documents in one file, and .gz files that
+# expand to much more than they hold.
+tiny="$WORK/tiny-1000000.txt"
+[ -f "$tiny" ] || awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "%%%%%%T|\n\nThe Council %d.\n\n", i }' >"$tiny"
+rm -f "$WORK"/rss.db*
+read -r secs kb < <(time_of "$BIN" --db "$WORK/rss.db" import --quiet "$tiny")
+printf '  %s: %4s MB peak RSS (%ss)\n' "1,000,000 tiny documents in one file ($(du -m --apparent-size "$tiny" | cut -f1) MB)" "$((kb / 1024))" "$secs"
+gzdir="$WORK/gz-$DOCS"
+if [ ! -d "$gzdir" ]; then
+    mkdir -p "$gzdir"
+    for k in 1 2 3 4; do gzip -c "$ONE" >"$gzdir/dump$k.txt.gz"; done
+fi
+rm -f "$WORK"/rss.db*
+read -r secs kb < <(time_of "$BIN" --db "$WORK/rss.db" import --quiet "$gzdir")
+printf '  %s: %4s MB peak RSS (%ss)\n' "4 .gz files of $INPUT_MB MB each ($(du -sm "$gzdir" | cut -f1) MB on disk)" "$((kb / 1024))" "$secs"
 rm -f "$WORK"/rss.db*

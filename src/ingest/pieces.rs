@@ -33,7 +33,11 @@ pub struct FileEnd {
 /// A file is read this many bytes at a time and cut at the last header line in them, so that
 /// workers parse a big file in parallel and memory holds only the pieces in flight. A piece is
 /// longer only when one document is. A file no bigger goes whole.
-pub const PIECE_BYTES: usize = 4 << 20;
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// The most a reader holds without a header line to cut at: a text with no header in 64 MiB is
+/// no archive of documents (and such a document is over --max-doc-size unless it was raised).
+const MAX_UNCUT: usize = 64 << 20;
 
 /// How a file's bytes are cut: the bytes of a line end followed by a header mark (`\n%%%`) in
 /// the file's encoding, where in them the piece after the cut starts, and the alignment a match
@@ -76,7 +80,7 @@ impl Cut {
     fn last_header(&self, buf: &[u8]) -> Option<usize> {
         let mut end = buf.len();
         while let Some(at) = find_last(&buf[..end], self.pattern) {
-            if at % self.align == 0 && at + self.after_newline > 0 {
+            if at % self.align == 0 {
                 return Some(at + self.after_newline);
             }
             end = at + self.pattern.len() - 1;
@@ -178,10 +182,15 @@ pub(super) fn emit_read(
             }));
         }
         // Cut before the last header line read; a document longer than a piece is read on
-        // until its end (the parser then refuses it if it is over --max-doc-size).
-        let Some(at) = cut.last_header(&buf) else {
-            target = buf.len() + PIECE_BYTES;
-            continue;
+        // until its end (the parser then refuses it if it is over --max-doc-size), up to
+        // MAX_UNCUT, where it is cut anyway: what follows the cut is text before any header.
+        let at = match cut.last_header(&buf) {
+            Some(at) => at,
+            None if buf.len() >= MAX_UNCUT => buf.len() - buf.len() % cut.align,
+            None => {
+                target = buf.len() + PIECE_BYTES;
+                continue;
+            }
         };
         let rest = buf.split_off(at);
         hasher.update(&buf);

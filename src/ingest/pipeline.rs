@@ -52,7 +52,7 @@ impl Default for Options {
             // The bytes bound first: enough for the workers to run well ahead while the writer
             // commits, so that the writer does not wait for them (docs/performance.md).
             files_in_flight: 256,
-            bytes_in_flight: 8 * 1024 * 1024,
+            bytes_in_flight: 4 * 1024 * 1024,
             zstd_level: 3,
         }
     }
@@ -173,9 +173,19 @@ impl InFlight {
     }
 }
 
+/// What a parsed document costs in memory beyond its text (its strings, clause and citation
+/// records, hash): the in-flight bound charges it for every header line, so that a piece of a
+/// thousand tiny documents weighs what it will take once parsed.
+const PARSED_DOCUMENT_BYTES: u64 = 1024;
+
+/// The bytes an event will hold in memory, read and parsed.
 fn event_bytes(event: &Event) -> u64 {
     match event {
-        Entry::File(file) => file.bytes.len() as u64,
+        Entry::File(file) => {
+            let headers = memchr::memmem::find_iter(&file.bytes, b"%%%").count()
+                + memchr::memmem::find_iter(&file.bytes, b"%\0%\0%").count();
+            file.bytes.len() as u64 + headers as u64 * PARSED_DOCUMENT_BYTES
+        }
         _ => 0,
     }
 }

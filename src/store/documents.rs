@@ -225,21 +225,17 @@ mod tests {
         add(&conn, "a", Some("S/RES/1889 (2009)"), "en", None, None);
         add(&conn, "b", None, "en", None, None);
         group_new(&conn).unwrap();
-        let before: Vec<(i64, String)> = conn
-            .prepare("SELECT id, grouping_key FROM documents ORDER BY id")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let documents = |conn: &Connection| -> Vec<(i64, String)> {
+            conn.prepare("SELECT id, grouping_key FROM documents ORDER BY id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let before = documents(&conn);
         regroup_all(&conn).unwrap();
-        let after: Vec<(i64, String)> = conn
-            .prepare("SELECT id, grouping_key FROM documents ORDER BY id")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let after = documents(&conn);
         assert_eq!(before, after);
     }
 }

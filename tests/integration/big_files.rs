@@ -1,4 +1,4 @@
-//! Big files: one file, a `.gz` of it or a pipe, cut at header lines into pieces (4 MiB), in
+//! Big files: one file, a `.gz` of it or a pipe, cut at header lines into pieces (1 MiB), in
 //! bounded memory, numbered and stored so that nothing differs from a folder of small files:
 //! every document, its place in the file, the bytes given back by `export`, and `reparse`.
 //! A `kill -9` in the middle of a big file leaves whole documents, and the same import run
@@ -11,7 +11,7 @@ use crate::archives::gzip;
 use crate::common::*;
 
 /// One file of `docs` copies of the seed (each with its own meeting number): about 5.6 KB a
-/// document, so 2,000 documents make three pieces.
+/// document, so 2,000 documents make eleven pieces.
 fn one_big_file(env: &Env, name: &str, docs: usize) -> (std::path::PathBuf, Vec<u8>) {
     let folder = env.path(&format!("{name}-parts"));
     write_corpus(&folder, 1, docs);
@@ -148,25 +148,7 @@ fn kill_9_in_the_middle_of_a_big_file_leaves_whole_documents() {
 
     let mut seen_partial = false;
     for fraction in [0.3, 0.6] {
-        let mut child = env
-            .command(&args)
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(full.mul_f64(fraction));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        assert_eq!(env.scalar("PRAGMA integrity_check"), "ok");
-        env.assert_foreign_keys_hold();
-        assert_eq!(
-            env.scalar(PARTIAL_STATEMENTS),
-            "0",
-            "after a kill at {fraction}"
-        );
-        let held: usize = env
-            .scalar("SELECT count(*) FROM statements")
-            .parse()
-            .unwrap();
+        let held = kill_after(&env, &args, full.mul_f64(fraction));
         seen_partial |= held > 0 && held < 6000;
     }
     assert!(

@@ -160,3 +160,31 @@ pub const PARTIAL_STATEMENTS: &str = "SELECT count(*) FROM statements s WHERE
     (SELECT count(*) FROM clauses c WHERE c.statement_id = s.id) <> 22
     OR (SELECT count(*) FROM statement_tags t WHERE t.statement_id = s.id) <> 8
     OR (SELECT count(*) FROM citations c WHERE c.statement_id = s.id) <> 12";
+
+/// Runs `councildb ARGS`, kills it with SIGKILL after `after`, and checks what any kill must
+/// leave: a sound database, its foreign keys holding, and whole statements only. Returns the
+/// number of statements held.
+pub fn kill_after(env: &Env, args: &[&str], after: std::time::Duration) -> usize {
+    let mut child = env
+        .command(args)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        env.scalar("PRAGMA integrity_check"),
+        "ok",
+        "after a kill at {after:?}"
+    );
+    env.assert_foreign_keys_hold();
+    assert_eq!(
+        env.scalar(PARTIAL_STATEMENTS),
+        "0",
+        "after a kill at {after:?}"
+    );
+    env.scalar("SELECT count(*) FROM statements")
+        .parse()
+        .unwrap()
+}

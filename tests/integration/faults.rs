@@ -5,10 +5,6 @@ use crate::common::*;
 
 use std::time::{Duration, Instant};
 
-fn integrity(env: &Env) -> String {
-    env.scalar("PRAGMA integrity_check")
-}
-
 #[test]
 fn kill_9_at_any_moment_leaves_whole_documents() {
     let env = Env::new();
@@ -22,25 +18,8 @@ fn kill_9_at_any_moment_leaves_whole_documents() {
 
     let mut seen_partial_import = false;
     for fraction in [0.05, 0.2, 0.4, 0.6, 0.8] {
-        let mut child = env
-            .command(&["import", "--batch", "40", p(&corpus)])
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(full.mul_f64(fraction));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
-        assert_eq!(integrity(&env), "ok", "after a kill at {fraction}");
-        env.assert_foreign_keys_hold();
-        assert_eq!(
-            env.scalar(PARTIAL_STATEMENTS),
-            "0",
-            "after a kill at {fraction}"
-        );
-        let held: usize = env
-            .scalar("SELECT count(*) FROM statements")
-            .parse()
-            .unwrap();
+        let args = ["import", "--batch", "40", p(&corpus)];
+        let held = kill_after(&env, &args, full.mul_f64(fraction));
         seen_partial_import |= held > 0 && held < total;
     }
     assert!(
