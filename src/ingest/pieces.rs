@@ -76,6 +76,17 @@ impl Cut {
         }
     }
 
+    /// True when `buf` holds a header line anywhere, its very start (after a byte-order
+    /// mark) included.
+    fn has_header(&self, buf: &[u8]) -> bool {
+        let mark = &self.pattern[self.after_newline..];
+        let body = [self.decode_prefix, b"\xEF\xBB\xBF"]
+            .iter()
+            .find_map(|bom| buf.strip_prefix(*bom).filter(|_| !bom.is_empty()))
+            .unwrap_or(buf);
+        body.starts_with(mark) || self.last_header(buf).is_some()
+    }
+
     /// Where the last header line in `buf` (other than at its very start) begins.
     fn last_header(&self, buf: &[u8]) -> Option<usize> {
         let mut end = buf.len();
@@ -153,6 +164,17 @@ pub(super) fn emit_read(
                 return sink.event(Event::Failed {
                     path,
                     reason: nested_archive(kind, outer),
+                });
+            }
+            // A big file with no header line in its first piece is no archive of documents (a
+            // video or a disk image put in the folder by mistake): it is not read on, nor kept.
+            if !eof && before == 0 && !cut.has_header(&buf) {
+                return sink.event(Event::Failed {
+                    path,
+                    reason: format!(
+                        "no line starts with %%% in its first {}: not an archive of documents (every document opens with a %%%TAG|TAG| header line)",
+                        human_size(buf.len() as u64)
+                    ),
                 });
             }
         }
@@ -324,6 +346,28 @@ mod tests {
         }
         assert!(recorder.files.len() >= 2);
         assert_eq!(joined, bytes);
+    }
+
+    #[test]
+    fn a_big_file_without_a_header_in_its_first_piece_is_not_read_on() {
+        let mut recorder = Recorder::default();
+        let junk = vec![0x5Au8; 3 * PIECE_BYTES];
+        emit_read(
+            Cursor::new(junk),
+            "video.mp4".into(),
+            None,
+            None,
+            &mut recorder,
+        );
+        assert!(recorder.files.is_empty());
+        assert_eq!(recorder.failed, ["video.mp4"]);
+        // A header at the very start, after a byte-order mark, is a header.
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(documents(3, PIECE_BYTES));
+        let mut recorder = Recorder::default();
+        emit_read(Cursor::new(bom), "a.txt".into(), None, None, &mut recorder);
+        assert!(recorder.failed.is_empty());
+        assert_eq!(recorder.files.len(), 3);
     }
 
     #[test]

@@ -660,3 +660,28 @@ fn a_file_that_is_no_database_is_named_and_nothing_is_left_beside_it() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_big_binary_file_in_the_folder_is_refused_without_being_read_or_kept() {
+    let env = Env::new();
+    let folder = env.path("mixed");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(seeds().join(SEED), folder.join("doc.txt")).unwrap();
+    // Five megabytes of bytes that hold no header line: a video dropped in the folder.
+    let junk: Vec<u8> = (0..5u32 << 20)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(folder.join("clip.mp4"), &junk).unwrap();
+    let out = env.expect(&["import", p(&folder)], 3);
+    assert!(
+        stderr(&out).contains("clip.mp4") && stderr(&out).contains("not an archive of documents"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.scalar("SELECT count(*) FROM statements"), "1");
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM files WHERE size > 1000000"),
+        "0"
+    );
+    assert_eq!(env.scalar("SELECT count(*) FROM file_chunks"), "0");
+}
