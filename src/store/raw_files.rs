@@ -132,11 +132,13 @@ impl RawFiles {
 
     /// Drops the pieces of `path` if it is the file being written: it broke off (a read error
     /// in the middle); its documents stay, its bytes cannot be given back whole.
-    pub(super) fn abandon_path(&mut self, conn: &Connection, path: &str) -> Result<()> {
-        if self.open.as_ref().is_some_and(|o| o.path == path) {
+    /// True when it was: the file is counted already.
+    pub(super) fn abandon_path(&mut self, conn: &Connection, path: &str) -> Result<bool> {
+        let open = self.open.as_ref().is_some_and(|o| o.path == path);
+        if open {
             self.abandon(conn)?;
         }
-        Ok(())
+        Ok(open)
     }
 
     /// Drops the pieces of the file being written, if any.

@@ -152,8 +152,10 @@ impl<'c> Writer<'c> {
         match item {
             Entry::Skipped { .. } => self.summary.skipped += 1,
             Entry::Failed { path, reason } => {
-                self.summary.files += 1;
-                self.raw.abandon_path(self.conn, &path)?;
+                // A file that breaks off after some of its pieces was counted at its first.
+                if !self.raw.abandon_path(self.conn, &path)? {
+                    self.summary.files += 1;
+                }
                 self.reject(&path, None, &reason)?;
             }
             Entry::File(file) => self.write_file(file)?,
