@@ -10,7 +10,9 @@ FROM (SELECT c.symbol,
              count(DISTINCT c.statement_id) AS citing_statements,
              CASE WHEN max(c.target_statement_id) IS NOT NULL THEN 'yes' ELSE 'no' END AS held,
              min(c.target_statement_id) AS statement_id
-      FROM citations c
+      -- Read in table order: going through the index by symbol reads the rows, and their
+      -- statements, all over the file (20,000 documents: 1.41 s against 0.31 s).
+      FROM citations c NOT INDEXED
       JOIN statements s ON s.id = c.statement_id
       GROUP BY c.symbol, c.kind) m
 ORDER BY m.mentions DESC, m.citing_documents DESC, m.symbol;
