@@ -21,11 +21,11 @@ WITH s AS (
 versions AS (
     SELECT v.* FROM statements v JOIN s ON v.document_id = s.document_id
 ),
+-- A citation of the document points at one of its versions (they share its symbol).
 citing AS (
     SELECT DISTINCT ci.statement_id, ci.symbol
     FROM citations ci
     WHERE ci.target_statement_id IN (SELECT id FROM versions)
-       OR ci.symbol = (SELECT d.symbol FROM documents d JOIN s ON d.id = s.document_id)
 )
 SELECT 'statement' AS part, 1 AS n, 'id' AS label, CAST(s.id AS TEXT) AS text FROM s
 UNION ALL SELECT 'statement', 2, 'symbol', s.symbol FROM s

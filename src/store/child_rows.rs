@@ -9,7 +9,7 @@ use rusqlite::vtab::Context;
 use rusqlite::Connection;
 
 use super::row_source::{self, RowSource, Rows};
-use super::targets::{retarget_sql, target_sql};
+use super::targets::target_sql;
 use super::Result;
 use crate::parse::Document;
 
@@ -164,23 +164,6 @@ impl ChildRows {
             ),
             BatchRows::citations(&batch),
         )?;
-        // Citations written before these statements arrived now find them, and a citation
-        // pointing at a version in another language moves to one in its own.
-        let symbols: Vec<String> = batch
-            .docs
-            .iter()
-            .filter_map(|d| d.doc.symbol.clone())
-            .collect();
-        if !symbols.is_empty() {
-            insert_rows(
-                conn,
-                &format!(
-                    "{} WHERE symbol IN (SELECT c0 FROM councildb_rows(?1))",
-                    retarget_sql()
-                ),
-                Symbols(symbols),
-            )?;
-        }
         // The statements above let go of the batch. Freeing a batch's million small strings
         // is work the single writer need not do, so another thread does it.
         if let Ok(batch) = Rc::try_unwrap(batch) {
@@ -233,22 +216,6 @@ impl Drop for Disposal {
         self.bin = None;
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
-        }
-    }
-}
-
-/// One column of symbols.
-struct Symbols(Vec<String>);
-
-impl Rows for Symbols {
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn column(&self, row: usize, col: usize, ctx: &mut Context) -> rusqlite::Result<()> {
-        match col {
-            0 => ctx.set_result(&self.0[row]),
-            _ => Ok(()),
         }
     }
 }

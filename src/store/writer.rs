@@ -12,6 +12,7 @@ use super::child_rows::{ChildRows, WriteCache};
 use super::documents;
 use super::fts::FtsBulk;
 use super::raw_files::RawFiles;
+use super::targets::retarget_new_symbols;
 use super::Result;
 use crate::ingest::{Entry, FileItem, Item, Piece};
 use crate::parse::Document;
@@ -275,8 +276,11 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// Commits the last batch and closes the import's log entry.
+    /// Points earlier citations at the statements this import brought, commits the last
+    /// batch and closes the import's log entry.
     pub fn finish(mut self) -> Result<Summary> {
+        self.ensure_batch()?;
+        retarget_new_symbols(self.conn, self.import_id)?;
         self.commit()?;
         let status = if self.summary.rejected > 0 {
             "partial"

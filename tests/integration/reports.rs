@@ -644,7 +644,10 @@ fn very_common_words_are_listed_newest_first() {
     env.expect(&["import", p(&corpus)], 0);
     let hits = report_csv(&env, &["search", "--param", "q=维持和平"]);
     let total: usize = hits[0][8].parse().unwrap();
-    assert!(total > 2000, "{total} matches: not the case this test is for");
+    assert!(
+        total > 2000,
+        "{total} matches: not the case this test is for"
+    );
     assert_eq!(
         total.to_string(),
         env.scalar("SELECT count(*) FROM clauses WHERE replace(text, ' ', '') LIKE '%维持和平%'")
@@ -653,6 +656,9 @@ fn very_common_words_are_listed_newest_first() {
     // The most recently imported first: statement ids never rise down the list.
     let ids: Vec<i64> = hits.iter().map(|r| r[0].parse().unwrap()).collect();
     assert!(ids.windows(2).all(|w| w[0] >= w[1]), "{ids:?}");
-    assert_eq!(ids[0].to_string(), env.scalar("SELECT max(id) FROM statements"));
+    assert_eq!(
+        ids[0].to_string(),
+        env.scalar("SELECT max(id) FROM statements")
+    );
     assert!(hits.iter().all(|r| r[7].contains("[维持 和平]")));
 }

@@ -69,3 +69,43 @@ fn another_language_serves_until_the_own_language_arrives() {
     assert_eq!(target_language(&[&["prst_en"], &["res_fr"]]), "fr");
     assert_eq!(target_language(&[&["prst_en"]]), "none");
 }
+
+#[test]
+fn a_statement_cited_in_an_earlier_batch_is_found() {
+    // One import, one document a transaction: the citation is written before its statement.
+    let env = Env::new();
+    let prst = env.write("prst_en.txt", STATEMENT_EN);
+    let res = env.write("res_en.txt", RESOLUTION_EN);
+    env.expect(&["import", "--batch", "1", p(&prst), p(&res)], 0);
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM citations WHERE symbol = 'S/RES/1999 (2011)' AND target_statement_id IS NOT NULL"),
+        "1"
+    );
+}
+
+#[test]
+fn a_statement_left_by_a_killed_import_is_found_by_the_next_import() {
+    let env = Env::new();
+    let prst = env.write("prst_en.txt", STATEMENT_EN);
+    env.expect(&["import", p(&prst)], 0);
+    // What an import killed after committing the resolution leaves: its statement, and its
+    // log entry never finished. The citation was not pointed at it.
+    env.sql_write(
+        "INSERT INTO imports (started_at, inputs, status) VALUES ('2026-11-28T00:00:00Z', '[]', 'running')",
+    );
+    env.sql_write(
+        "INSERT INTO statements (sha256, symbol, doc_type, language, body, import_id)
+         VALUES ('killed', 'S/RES/1999 (2011)', 'resolution', 'en', 'text', (SELECT max(id) FROM imports))",
+    );
+    assert_eq!(
+        env.scalar(
+            "SELECT count(target_statement_id) FROM citations WHERE symbol = 'S/RES/1999 (2011)'"
+        ),
+        "0"
+    );
+    env.expect(&["import", p(&seeds())], 0);
+    assert_eq!(
+        env.scalar("SELECT target_statement_id FROM citations WHERE symbol = 'S/RES/1999 (2011)'"),
+        env.scalar("SELECT id FROM statements WHERE sha256 = 'killed'")
+    );
+}
