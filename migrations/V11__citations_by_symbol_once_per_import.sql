@@ -3,5 +3,5 @@
 -- (100,000 documents: 51.2 s with it, 41.5 s without), and `most-cited` reads faster in table
 -- order. councildb now points old citations at newly arrived statements once per import, in
 -- one pass over the table, and no report needs the index. A query for the citations of one
--- symbol reads the table through (about 0.2 s for a million citations).
+-- symbol reads the table through (0.05 s for 1.5 million citations, 0.3 s from a cold disk).
 DROP INDEX citations_symbol_kind;
