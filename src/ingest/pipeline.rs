@@ -176,7 +176,7 @@ impl InFlight {
 /// What a parsed document costs in memory beyond its text (its strings, clause and citation
 /// records, hash): the in-flight bound charges it for every header line, so that a piece of a
 /// thousand tiny documents weighs what it will take once parsed.
-const PARSED_DOCUMENT_BYTES: u64 = 1024;
+const PARSED_DOCUMENT_BYTES: u64 = 4096;
 
 /// The bytes an event will hold in memory, read and parsed.
 fn event_bytes(event: &Event) -> u64 {
