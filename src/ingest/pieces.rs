@@ -7,6 +7,7 @@ use std::io::{self, Read};
 use sha2::{Digest, Sha256};
 
 use super::sources::{archive_kind, nested_archive, Event, InputFile, Sink};
+use crate::parse::decode::{utf16_bom, UTF16_BE_BOM, UTF16_LE_BOM};
 use crate::units::human_size;
 
 /// Whether an input event holds a whole file or a piece of one.
@@ -51,28 +52,18 @@ struct Cut {
 
 impl Cut {
     fn for_head(head: &[u8]) -> Cut {
-        if head.starts_with(b"\xFF\xFE") {
-            Cut {
-                pattern: b"\n\0%\0%\0%\0",
-                after_newline: 2,
-                align: 2,
-                decode_prefix: b"\xFF\xFE",
-            }
-        } else if head.starts_with(b"\xFE\xFF") {
-            Cut {
-                pattern: b"\0\n\0%\0%\0%",
-                after_newline: 2,
-                align: 2,
-                decode_prefix: b"\xFE\xFF",
-            }
-        } else {
+        let bom = utf16_bom(head);
+        let (pattern, after_newline, align): (&'static [u8], usize, usize) = match bom {
+            UTF16_LE_BOM => (b"\n\0%\0%\0%\0", 2, 2),
+            UTF16_BE_BOM => (b"\0\n\0%\0%\0%", 2, 2),
             // UTF-8 and GB18030: neither has "\n%%%" inside a character.
-            Cut {
-                pattern: b"\n%%%",
-                after_newline: 1,
-                align: 1,
-                decode_prefix: b"",
-            }
+            _ => (b"\n%%%", 1, 1),
+        };
+        Cut {
+            pattern,
+            after_newline,
+            align,
+            decode_prefix: bom,
         }
     }
 

@@ -64,6 +64,19 @@ impl std::fmt::Display for Repair {
     }
 }
 
+/// The UTF-16 byte-order marks: they decide a file's encoding.
+pub const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
+pub const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
+
+/// The UTF-16 byte-order mark `head` opens with, or nothing: what a later piece of the same
+/// file needs before it to decode as the file does.
+pub fn utf16_bom(head: &[u8]) -> &'static [u8] {
+    [UTF16_LE_BOM, UTF16_BE_BOM]
+        .into_iter()
+        .find(|bom| head.starts_with(bom))
+        .unwrap_or(b"")
+}
+
 /// Decodes `bytes` and returns the text with LF line ends, with the repair made if any.
 /// UTF-8 input with LF line ends is borrowed, not copied.
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding, Option<Repair>), DecodeError> {
@@ -74,12 +87,12 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding, Option<Repair>), 
                 Ok(s) => (Cow::Borrowed(s), Encoding::Utf8Bom),
                 Err(e) => return Err(DecodeError::BadUtf8Bom(e.valid_up_to() + 3)),
             }
-        } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        } else if let Some(rest) = bytes.strip_prefix(UTF16_LE_BOM) {
             (
                 decode_strict(encoding_rs::UTF_16LE, rest).ok_or(DecodeError::BadUtf16)?,
                 Encoding::Utf16Le,
             )
-        } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        } else if let Some(rest) = bytes.strip_prefix(UTF16_BE_BOM) {
             (
                 decode_strict(encoding_rs::UTF_16BE, rest).ok_or(DecodeError::BadUtf16)?,
                 Encoding::Utf16Be,

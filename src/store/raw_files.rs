@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Result;
 use crate::ingest::{FileEnd, FileItem};
+use crate::parse::decode::utf16_bom;
 
 /// A file whose pieces are being written.
 struct OpenFile {
@@ -186,13 +187,7 @@ pub(crate) fn for_each_piece<E>(
         let compressed: Vec<u8> = row.get(0)?;
         let bytes = zstd::decode_all(compressed.as_slice()).map_err(PieceError::Damaged)?;
         each(&bytes, prefix.unwrap_or(b"")).map_err(PieceError::Each)?;
-        prefix.get_or_insert(if bytes.starts_with(b"\xFF\xFE") {
-            b"\xFF\xFE"
-        } else if bytes.starts_with(b"\xFE\xFF") {
-            b"\xFE\xFF"
-        } else {
-            b""
-        });
+        prefix.get_or_insert(utf16_bom(&bytes));
     }
     Ok(())
 }
