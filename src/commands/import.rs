@@ -86,7 +86,7 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let bytes_read = Arc::clone(&options.input.bytes_read);
     let bar = (!quiet && std::io::stderr().is_terminal())
-        .then(|| progress_bar(ingest::total_size(&args.paths)));
+        .then(|| progress_bar(ingest::total_size(&args.paths, &options.input)));
     let mut write = |item| -> store::Result<()> {
         writer.write(item)?;
         if let Some(bar) = &bar {

@@ -75,24 +75,22 @@ impl ReadOptions {
     }
 }
 
-/// The bytes the inputs hold on disk, as `bytes_read` will count them; None when one is
-/// stdin, whose size is not known.
-pub fn total_size(inputs: &[PathBuf]) -> Option<u64> {
+/// The bytes of the files `read_inputs` reads, on disk, as `bytes_read` will count them; None
+/// when an input is stdin, whose size is not known.
+pub fn total_size(inputs: &[PathBuf], options: &ReadOptions) -> Option<u64> {
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
     let mut total = 0u64;
     for input in inputs {
         if input.as_os_str() == "-" {
             return None;
         }
         if input.is_dir() {
-            total += walkdir::WalkDir::new(input)
-                .into_iter()
+            total += folder_files(input, options)
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .filter_map(|e| e.metadata().ok())
-                .map(|m| m.len())
+                .map(|(entry, _)| size(entry.path()))
                 .sum::<u64>();
-        } else {
-            total += std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
+        } else if !options.excludes(input) {
+            total += size(input);
         }
     }
     Some(total)
@@ -198,36 +196,48 @@ fn is_clutter(path: &str) -> bool {
         || name.is_empty()
 }
 
-fn read_folder(root: &Path, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
-    let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(display).unwrap_or_else(|| display(root));
-                if !sink.event(Event::Failed {
-                    path,
-                    reason: format!("cannot read: {e}"),
-                }) {
-                    return false;
-                }
-                continue;
+/// The files of a folder tree that `import` reads, in the order it reads them, each with the
+/// path it is recorded under: hidden files, clutter and the database itself are passed over.
+/// An entry that cannot be read comes as an error, to be reported.
+fn folder_files<'a>(
+    root: &'a Path,
+    options: &'a ReadOptions,
+) -> impl Iterator<Item = Result<(walkdir::DirEntry, String), walkdir::Error>> + 'a {
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(move |entry| {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => return Some(Err(e)),
+            };
+            if !entry.file_type().is_file() {
+                return None;
             }
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let relative = relative
+                .components()
+                .map(|c| stored_name(c.as_os_str().as_bytes()))
+                .collect::<Vec<_>>()
+                .join("/");
+            let hidden = relative.split('/').any(|part| part.starts_with('.'));
+            if hidden || is_clutter(&relative) || options.excludes(entry.path()) {
+                return None;
+            }
+            Some(Ok((entry, relative)))
+        })
+}
+
+fn read_folder(root: &Path, options: &ReadOptions, sink: &mut dyn Sink) -> bool {
+    for file in folder_files(root, options) {
+        let go_on = match file {
+            Ok((entry, relative)) => read_path(entry.path(), &relative, options, sink),
+            Err(e) => sink.event(Event::Failed {
+                path: e.path().map(display).unwrap_or_else(|| display(root)),
+                reason: format!("cannot read: {e}"),
+            }),
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let relative = relative
-            .components()
-            .map(|c| stored_name(c.as_os_str().as_bytes()))
-            .collect::<Vec<_>>()
-            .join("/");
-        let hidden = relative.split('/').any(|part| part.starts_with('.'));
-        if hidden || is_clutter(&relative) || options.excludes(entry.path()) {
-            continue;
-        }
-        if !read_path(entry.path(), &relative, options, sink) {
+        if !go_on {
             return false;
         }
     }
@@ -467,6 +477,38 @@ fn peek<'a>(mut reader: Box<dyn Read + 'a>, n: usize) -> io::Result<(Vec<u8>, Bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counts what it is handed; reads nothing itself.
+    struct Count(usize);
+
+    impl Sink for Count {
+        fn event(&mut self, _: Event) -> bool {
+            self.0 += 1;
+            true
+        }
+    }
+
+    #[test]
+    fn the_progress_total_is_what_the_reader_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), b"%%%A|\n\nbody\n").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &[b'x'; 5000]).unwrap();
+        std::fs::write(dir.path().join("sub/b.txt.gz"), gz.finish().unwrap()).unwrap();
+        // Passed over by the reader, so left out of the total too.
+        std::fs::write(dir.path().join(".hidden.txt"), [b'y'; 3000]).unwrap();
+        std::fs::write(dir.path().join(".DS_Store"), [b'z'; 3000]).unwrap();
+        let options = ReadOptions::default();
+        let inputs = [dir.path().to_path_buf()];
+        let total = total_size(&inputs, &options).unwrap();
+        let mut count = Count(0);
+        read_inputs(&inputs, &options, &mut count);
+        assert_eq!(count.0, 2);
+        assert_eq!(options.bytes_read.load(Ordering::Relaxed), total);
+        assert!(total > 0 && total < 3000, "{total}");
+        assert_eq!(total_size(&[PathBuf::from("-")], &options), None);
+    }
 
     #[test]
     fn kinds_by_name() {
