@@ -166,3 +166,34 @@ fn kill_9_in_the_middle_of_a_big_file_leaves_whole_documents() {
     assert_eq!(exported(&env, "all.txt"), bytes);
     assert_eq!(env.scalar("SELECT count(*) FROM documents"), "6000");
 }
+
+#[test]
+fn a_big_gz_cut_short_keeps_the_documents_read_and_no_partial_bytes() {
+    // A download that broke off: the gzip stream ends in the middle of the file.
+    let env = Env::new();
+    let (_, bytes) = one_big_file(&env, "all.txt", 1500);
+    let gz = gzip(&bytes);
+    let cut = env.write("dump.txt.gz", &gz[..gz.len() * 6 / 10]);
+    let out = env.expect(&["import", "--json", p(&cut)], 3);
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["files"], 1, "{summary}");
+    assert_eq!(summary["rejected"], 1, "{summary}");
+    assert!(
+        summary["rejections"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("read failed"),
+        "{summary}"
+    );
+    // The whole documents of the pieces read before the break are kept, numbered in place.
+    let held: usize = env.scalar("SELECT count(*) FROM statements").parse().unwrap();
+    assert!(held > 100 && held < 1500, "{held}");
+    assert_eq!(env.scalar(PARTIAL_STATEMENTS), "0");
+    assert_eq!(
+        env.scalar("SELECT max(doc_index) FROM sources"),
+        held.to_string()
+    );
+    // Its bytes cannot be given back whole, so none are kept.
+    assert_eq!(env.scalar("SELECT count(*) FROM files"), "0");
+    assert_eq!(env.scalar("SELECT count(*) FROM file_chunks"), "0");
+}
