@@ -186,7 +186,10 @@ fn a_big_gz_cut_short_keeps_the_documents_read_and_no_partial_bytes() {
         "{summary}"
     );
     // The whole documents of the pieces read before the break are kept, numbered in place.
-    let held: usize = env.scalar("SELECT count(*) FROM statements").parse().unwrap();
+    let held: usize = env
+        .scalar("SELECT count(*) FROM statements")
+        .parse()
+        .unwrap();
     assert!(held > 100 && held < 1500, "{held}");
     assert_eq!(env.scalar(PARTIAL_STATEMENTS), "0");
     assert_eq!(
