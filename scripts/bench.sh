@@ -79,8 +79,8 @@ same_rows_sql() {
                     AND name NOT LIKE 'clauses_fts_%' AND name NOT LIKE 'clauses_search_%' ORDER BY type = 'index', rowid"
     echo "ATTACH '$src' AS src;"
     echo "BEGIN;"
-    echo "INSERT INTO clauses_fts (clauses_fts, rank) SELECT k, v FROM src.clauses_fts_config WHERE k IN ('hashsize', 'automerge');"
-    echo "INSERT INTO clauses_search (clauses_search, rank) SELECT k, v FROM src.clauses_search_config WHERE k IN ('hashsize', 'automerge');"
+    echo "INSERT INTO clauses_fts (clauses_fts, rank) SELECT k, v FROM src.clauses_fts_config WHERE k IN ('hashsize', 'automerge', 'crisismerge');"
+    echo "INSERT INTO clauses_search (clauses_search, rank) SELECT k, v FROM src.clauses_search_config WHERE k IN ('hashsize', 'automerge', 'crisismerge');"
     sqlite3 "$src" "SELECT 'INSERT INTO main.\"' || name || '\" SELECT * FROM src.\"' || name || '\" WHERE true;'
                     FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'clauses_fts%' AND name NOT LIKE 'clauses_search%'
                     AND name NOT LIKE 'sqlite_%' ORDER BY rowid"

@@ -200,3 +200,37 @@ fn a_big_gz_cut_short_keeps_the_documents_read_and_no_partial_bytes() {
     assert_eq!(env.scalar("SELECT count(*) FROM files"), "0");
     assert_eq!(env.scalar("SELECT count(*) FROM file_chunks"), "0");
 }
+
+/// Each write transaction leaves one full-text segment per index. Schema version 12 merges
+/// them 64 at a time: FTS5's own default merged every 16, so that a big import rewrote what it
+/// had just indexed, again and again, and its time per document grew with the database. Forty
+/// transactions stay forty segments, and both indexes still answer for every document.
+#[test]
+fn full_text_segments_are_merged_64_at_a_time() {
+    let env = Env::new();
+    let folder = env.path("corpus");
+    let docs = write_corpus(&folder, 40, 1);
+    env.expect(&["import", "--batch", "1", p(&folder)], 0);
+    for index in ["clauses_fts", "clauses_search"] {
+        assert_eq!(
+            env.scalar(&format!("SELECT count(DISTINCT segid) FROM {index}_idx")),
+            docs.to_string(),
+            "{index}"
+        );
+        env.sql_write(&format!(
+            "INSERT INTO {index} ({index}) VALUES ('integrity-check')"
+        ));
+    }
+    // Every document has 安全 理事会 in its clauses: each one is found, through every segment.
+    let found = |index: &str, query: &str| {
+        env.scalar(&format!(
+            "SELECT count(DISTINCT c.statement_id) FROM {index} f JOIN clauses c ON c.id = f.rowid
+             WHERE {index} MATCH '{query}'"
+        ))
+    };
+    assert_eq!(found("clauses_fts", "\"安全 理事会\""), docs.to_string());
+    assert_eq!(
+        found("clauses_search", "\"安 全 理 事 会\""),
+        docs.to_string()
+    );
+}
