@@ -53,9 +53,21 @@ fn within(c: char, ranges: &[(u32, u32)]) -> bool {
     ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
+/// Below the first range dropped, `fold_char` changes nothing (what else it changes is above):
+/// most text (Latin script, digits, punctuation) skips the range lookups.
+const FIRST_FOLDED: u32 = DROPPED[0].0;
+
+/// True for a character that is a token of its own.
+fn stands_apart(c: char) -> bool {
+    u32::from(c) >= APART[0].0 && within(c, APART)
+}
+
 /// One character as folded, or None when it is dropped.
 fn fold_char(c: char) -> Option<char> {
     match u32::from(c) {
+        u if u < FIRST_FOLDED => Some(c),
+        // CJK unified ideographs, the bulk of Chinese text, are kept as they are.
+        0x4E00..=0x9FFF => Some(c),
         _ if within(c, DROPPED) => None,
         0x0451 => Some('е'),
         0x0401 => Some('Е'),
@@ -68,16 +80,16 @@ fn fold_char(c: char) -> Option<char> {
 /// Clause text as the search index holds it.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 2);
-    let mut previous: Option<char> = None;
+    // What the character before was; white space before the first one keeps it from a
+    // separator.
+    let (mut previous_space, mut previous_apart) = (true, false);
     for c in text.chars().filter_map(fold_char) {
-        if let Some(p) = previous {
-            let joined = !p.is_whitespace() && !c.is_whitespace();
-            if joined && (within(p, APART) || within(c, APART)) {
-                out.push(STAND_APART);
-            }
+        let (space, apart) = (c.is_whitespace(), stands_apart(c));
+        if !previous_space && !space && (previous_apart || apart) {
+            out.push(STAND_APART);
         }
         out.push(c);
-        previous = Some(c);
+        (previous_space, previous_apart) = (space, apart);
     }
     out
 }
