@@ -17,9 +17,10 @@ use rusqlite::{Connection, OpenFlags};
 use super::StoreError;
 
 /// How large the log may grow before the writer waits for the checkpointer to catch up. A bigger
-/// bound means fewer waits but a longer last checkpoint, which the import waits for (32 MiB and
-/// 128 MiB were no faster than 64 MiB on 20,000 documents).
-pub const WAL_BOUND_BYTES: i64 = 64 << 20;
+/// bound means fewer waits but a longer last checkpoint, which the import waits for, and more
+/// disk taken for the length of the import. The checkpointer's pace falls as the database file
+/// grows, so the room matters most to big imports: docs/performance.md has the figures.
+pub const WAL_BOUND_BYTES: i64 = 256 << 20;
 
 struct State {
     /// The writer committed since the last checkpoint began.
