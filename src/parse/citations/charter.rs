@@ -8,19 +8,21 @@ use regex::Regex;
 use super::{known, re, whole_word, CitationKind, Found};
 use crate::parse::numerals;
 
-/// The Charter in each language, optionally with the chapter or article cited.
-static CHARTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// The Charter in each language, optionally with the chapter or article cited, each pattern
+/// with a word that every match of it holds: a text without that word skips the pattern (most
+/// texts hold the words of one language only, and looking for a word costs far less).
+static CHARTER: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
     [
-        r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)",
-        r"Chapter\s+(?P<ch>VIII|VII|VI)",
-        r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)",
-        r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)",
-        r"(?:(?:[Гг]лав[а-я]*\s+(?P<ch>[IVXL]+)|[Сс]тать[а-я]*\s+(?P<art>\d+))\s+)?(?P<name>Устав[а-я]*\s+Организации\s+Объединенных\s+Наций|Устав[а-я]*)",
-        r"(?:(?:[وبفك]?(?:ال|لل)فصل\s+(?P<chw>[^\s\d]+)|[وبفك]?(?:ال|لل)مادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[وبلفك]{0,2}ميثاق\s+الأمم\s+المتحدة|[وبلفك]{0,2}الميثاق)",
-        r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?",
+        ("Charter", r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)"),
+        ("Chapter", r"Chapter\s+(?P<ch>VIII|VII|VI)"),
+        ("Charte", r"(?:(?:[Cc]hapitre\s+(?P<ch>[IVXL]+)|[Aa]rticles?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Charte\s+des\s+Nations\s+Unies|Charte)"),
+        ("Carta", r"(?:(?:[Cc]ap[íi]tulo\s+(?P<ch>[IVXL]+)|[Aa]rt[íi]culos?\s+(?P<art>\d+))\s+de\s+la\s+)?(?P<name>Carta\s+de\s+las\s+Naciones\s+Unidas|Carta)"),
+        ("Устав", r"(?:(?:[Гг]лав[а-я]*\s+(?P<ch>[IVXL]+)|[Сс]тать[а-я]*\s+(?P<art>\d+))\s+)?(?P<name>Устав[а-я]*\s+Организации\s+Объединенных\s+Наций|Устав[а-я]*)"),
+        ("ميثاق", r"(?:(?:[وبفك]?(?:ال|لل)فصل\s+(?P<chw>[^\s\d]+)|[وبفك]?(?:ال|لل)مادة\s+(?P<art>\d+))\s+من\s+)?(?P<name>[وبلفك]{0,2}ميثاق\s+الأمم\s+المتحدة|[وبلفك]{0,2}الميثاق)"),
+        ("宪章", r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?"),
     ]
-    .iter()
-    .map(|p| re(p))
+    .into_iter()
+    .map(|(word, p)| (word, re(p)))
     .collect()
 });
 /// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
@@ -31,7 +33,10 @@ static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn find_charter(t: &str, out: &mut Vec<Found>) {
-    for pattern in CHARTER.iter() {
+    for (word, pattern) in CHARTER.iter() {
+        if !t.contains(word) {
+            continue;
+        }
         for c in pattern.captures_iter(t) {
             let m = c.get(0).expect("whole match");
             if !whole_word(t, m.start(), m.end()) {
