@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::{known, re, whole_word, CitationKind, Found};
@@ -11,7 +12,7 @@ use crate::parse::numerals;
 /// The Charter in each language, optionally with the chapter or article cited, each pattern
 /// with a word that every match of it holds: a text without that word skips the pattern (most
 /// texts hold the words of one language only, and looking for a word costs far less).
-static CHARTER: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
+static CHARTER: LazyLock<Vec<(Finder<'static>, Regex)>> = LazyLock::new(|| {
     [
         ("Charter", r"(?:(?:Chapter\s+(?P<ch>[IVXL]+)|Articles?\s+(?P<art>\d+))\s+of\s+the\s+)?(?P<name>Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|Charter)"),
         ("Chapter", r"Chapter\s+(?P<ch>VIII|VII|VI)"),
@@ -22,7 +23,7 @@ static CHARTER: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
         ("宪章", r"(?:《\s*(?P<qual>[^》]{0,20}?)\s*)?(?P<name>宪章)(?:\s*》)?(?:\s*第\s*(?P<zhnum>[一二三四五六七八九十\d]+)\s*(?P<unit>章|条))?"),
     ]
     .into_iter()
-    .map(|(word, p)| (word, re(p)))
+    .map(|(word, p)| (Finder::new(word), re(p)))
     .collect()
 });
 /// What follows a bare "Charter" when it is some other charter (of the African Union, ...).
@@ -34,7 +35,7 @@ static OTHER_CHARTER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn find_charter(t: &str, out: &mut Vec<Found>) {
     for (word, pattern) in CHARTER.iter() {
-        if !t.contains(word) {
+        if word.find(t.as_bytes()).is_none() {
             continue;
         }
         for c in pattern.captures_iter(t) {
