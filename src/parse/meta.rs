@@ -31,14 +31,15 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
             }
         }
         match c {
+            // Most characters of most texts: ASCII letters, spaces, digits, punctuation.
+            c if c.is_ascii() => latin += usize::from(c.is_ascii_alphabetic()),
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             '\u{0600}'..='\u{06FF}'
             | '\u{0750}'..='\u{077F}'
             | '\u{FB50}'..='\u{FDFF}'
             | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            c if c.is_ascii_alphabetic() => latin += 1,
-            c if !c.is_ascii() && c.is_alphabetic() => latin += 1,
+            c if c.is_alphabetic() => latin += 1,
             _ => {}
         }
     }

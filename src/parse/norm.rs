@@ -54,27 +54,32 @@ fn fold_char(c: char) -> char {
     }
 }
 
-fn needs_folding(c: char) -> bool {
-    fold_char(c) != c
+/// The byte offset of the first character that folds to another.
+fn first_fold(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(_, c)| fold_char(c) != c)
+        .map(|(at, _)| at)
 }
 
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str) -> Folded<'a> {
-        if !original.chars().any(needs_folding) {
+        let Some(first) = first_fold(original) else {
             return Folded {
                 text: Cow::Borrowed(original),
                 origin: None,
                 original_len: original.len(),
             };
-        }
+        };
+        // What comes before the first folded character is copied as it is.
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
-        for (at, c) in original.char_indices() {
+        text.push_str(&original[..first]);
+        let mut origin: Vec<u32> = Vec::with_capacity(original.len());
+        origin.extend(0..first as u32);
+        for (at, c) in original[first..].char_indices() {
+            let at = (first + at) as u32;
             let folded = fold_char(c);
             text.push(folded);
-            for _ in 0..folded.len_utf8() {
-                origin.push(at as u32);
-            }
+            origin.extend(std::iter::repeat_n(at, folded.len_utf8()));
         }
         Folded {
             text: Cow::Owned(text),
