@@ -110,10 +110,7 @@ fn next_non_space(t: &str, at: usize) -> Option<(usize, char)> {
 /// Presidential statements: the preamble, then one paragraph per opening quote.
 fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
     let mut openers: Vec<(usize, usize)> = Vec::new(); // (quote start, text start)
-    for (at, c) in t.char_indices() {
-        if !OPENING_QUOTES.contains(&c) {
-            continue;
-        }
+    for (at, c) in opening_quotes(t) {
         let after = at + c.len_utf8();
         let prev_ok = match prev_non_space(t, at) {
             None => true,
@@ -143,6 +140,17 @@ fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
         });
     }
     paragraphs
+}
+
+/// The opening quotes of `t`, with their byte offsets. The text is scanned for the first byte
+/// of each quote's UTF-8 form (`"`, and the lead bytes of `“`, `„` and `«`) rather than
+/// decoded character by character: most of a text is no quote.
+fn opening_quotes(t: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, t.as_bytes()).filter_map(move |at| {
+        // Each of these bytes starts a character in UTF-8: `at` is a boundary.
+        let c = t.get(at..)?.chars().next()?;
+        OPENING_QUOTES.contains(&c).then_some((at, c))
+    })
 }
 
 /// A quote after a colon may quote a title (`entitled: "Women and peace"` followed by more of the
@@ -217,9 +225,10 @@ fn last_bullet(t: &str) -> Option<(usize, usize, u32)> {
 
 /// Resolutions: the preamble, then one paragraph per operative number, in sequence.
 fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
-    let mut marks: Vec<(usize, usize, u32)> = Vec::new(); // (number start, text start, number)
-                                                          // Run-in text ("… In conséquence 1. Le Conseil …"): a "1." after a word counts only once a
-                                                          // well-placed "2." confirms it.
+    // (number start, text start, number)
+    let mut marks: Vec<(usize, usize, u32)> = Vec::new();
+    // Run-in text ("… In conséquence 1. Le Conseil …"): a "1." after a word counts only once a
+    // well-placed "2." confirms it.
     let mut loose_one: Option<(usize, usize, u32)> = None;
     let mut expected = 1u32;
     let mut from = 0;
@@ -483,6 +492,16 @@ mod tests {
                     assert_eq!(&body[c.start..c.end], c.text, "{body:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte scan finds the opening quotes that reading character by character finds.
+        #[test]
+        fn opening_quotes_are_found_by_their_first_byte(t in "[\"“”«»„…—¢ a€维]{0,30}") {
+            let by_char: Vec<(usize, char)> =
+                t.char_indices().filter(|(_, c)| OPENING_QUOTES.contains(c)).collect();
+            proptest::prop_assert_eq!(opening_quotes(&t).collect::<Vec<_>>(), by_char);
         }
     }
 }
