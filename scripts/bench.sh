@@ -171,7 +171,7 @@ printf '  %-36s %8s s  %5s MB peak RSS\n' "councildb, $FILES files" "$C" "$((RSS
 printf '  %-36s %8s s\n' "sqlite3 .import + FTS5 (baseline)" "$B" "sqlite3 loading the same rows" "$S"
 awk -v c="$C" -v o="$O" -v b="$B" 'BEGIN {printf "  %-36s %8.2f (one file: %.2f)\n", "ratio councildb / baseline", c / b, o / b}'
 awk -v c="$C" -v s="$S" 'BEGIN {printf "  %-36s %8.2f\n", "ratio councildb / same rows", c / s}'
-printf '  %-36s %8s s\n' "sqlite3 the two full-text indexes alone" "$F"
+printf '  %-36s %8s s\n' "sqlite3 the two full-text indexes" "$F"
 awk -v f="$F" -v b="$B" 'BEGIN {printf "  %-36s %8.2f (the least any importer of this schema can reach)\n", "ratio two indexes alone / baseline", f / b}'
 awk -v d="$DB_MB" -v i="$INPUT_MB" 'BEGIN {printf "  %-36s %8.2f MB per input MB (%d MB)\n", "database size", d / i, d}'
 printf '  %-36s %8s s\n' "report --all (every report, html)" "$R"

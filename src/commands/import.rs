@@ -16,7 +16,7 @@ use super::{Outcome, UsageError};
 use crate::ingest::{self, Options, ReadOptions};
 use crate::report::format;
 use crate::safe_write::Protected;
-use crate::store::{self, Writer};
+use crate::store::{self, BatchSize, Writer};
 use crate::units::parse_size;
 
 #[derive(Debug, clap::Args)]
@@ -33,9 +33,10 @@ pub struct Args {
     /// rejected (bytes, or with K, M, G). Files read as they are have no limit
     #[arg(long, default_value = "4G", value_parser = parse_size)]
     pub max_file_size: u64,
-    /// Documents per transaction
-    #[arg(long, default_value_t = store::DEFAULT_BATCH_DOCUMENTS)]
-    pub batch: usize,
+    /// Documents per transaction [default: 2,000, and more while they hold under 8 MiB of
+    /// text, up to 32,000]
+    #[arg(long)]
+    pub batch: Option<usize>,
     /// Print the summary as one JSON object on stdout (counts, rejections with their reasons,
     /// warnings, seconds), for scripts
     #[arg(long)]
@@ -77,8 +78,13 @@ pub fn run(db_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
-    let mut writer =
-        Writer::begin(&conn, &inputs, args.batch).context("cannot start the import")?;
+    let mut writer = Writer::begin(
+        &conn,
+        &inputs,
+        args.batch
+            .map_or_else(BatchSize::default, BatchSize::exactly),
+    )
+    .context("cannot start the import")?;
     let import_id = writer.import_id();
     // Only a matter of speed: without the thread, SQLite checkpoints inside the writer's commits.
     let _ = writer.checkpoint_in_background(db_path);

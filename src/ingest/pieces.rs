@@ -1,6 +1,6 @@
 //! Pieces: a file or member read as a stream and cut at header lines into pieces of about
 //! `PIECE_BYTES`, hashed as they go, so that a file of any size is parsed in parallel and
-//! held in memory a piece at a time. A small file goes whole, as it is.
+//! held in memory a piece at a time. A small file of few documents goes whole, as it is.
 
 use std::io::{self, Read};
 
@@ -35,6 +35,11 @@ pub struct FileEnd {
 /// workers parse a big file in parallel and memory holds only the pieces in flight. A piece is
 /// longer only when one document is. A file no bigger goes whole.
 pub const PIECE_BYTES: usize = 1 << 20;
+
+/// A piece holds at most this many documents, however few bytes they take: what a document
+/// takes parsed does not shrink with its text, so that a megabyte of tiny documents (tens of
+/// thousands) would take many times its size in memory, in one worker, while the others wait.
+pub const PIECE_DOCUMENTS: usize = 256;
 
 /// The most a reader holds without a header line to cut at: a text with no header in 64 MiB is
 /// no archive of documents (and such a document is over --max-doc-size unless it was raised).
@@ -76,6 +81,15 @@ impl Cut {
             .find_map(|bom| buf.strip_prefix(*bom).filter(|_| !bom.is_empty()))
             .unwrap_or(buf);
         body.starts_with(mark) || self.last_header(buf).is_some()
+    }
+
+    /// Where the `n`-th header line in `buf` after its very start begins: the bytes before it
+    /// hold `n` documents when `buf` starts with one.
+    fn nth_header(&self, buf: &[u8], n: usize) -> Option<usize> {
+        memchr::memmem::find_iter(buf, self.pattern)
+            .filter(|at| at % self.align == 0)
+            .nth(n.checked_sub(1)?)
+            .map(|at| at + self.after_newline)
     }
 
     /// Where the last header line in `buf` (other than at its very start) begins.
@@ -169,7 +183,10 @@ pub(super) fn emit_read(
                 });
             }
         }
-        if eof {
+        // Too many documents for one piece: cut after the first PIECE_DOCUMENTS, even in a
+        // small file, even at the end of the stream.
+        let by_count = cut.nth_header(&buf, PIECE_DOCUMENTS);
+        if eof && by_count.is_none() {
             if index == 0 {
                 return sink.event(Event::File(InputFile {
                     path,
@@ -197,7 +214,7 @@ pub(super) fn emit_read(
         // Cut before the last header line read; a document longer than a piece is read on
         // until its end (the parser then refuses it if it is over --max-doc-size), up to
         // MAX_UNCUT, where it is cut anyway: what follows the cut is text before any header.
-        let at = match cut.last_header(&buf) {
+        let at = match by_count.or_else(|| cut.last_header(&buf)) {
             Some(at) => at,
             None if buf.len() >= MAX_UNCUT => buf.len() - buf.len() % cut.align,
             None => {
@@ -303,6 +320,46 @@ mod tests {
         assert_eq!(end.sha256, crate::parse::sha256_hex(&big));
         // A plain file has no size limit (the one given is for expanded streams).
         assert!(recorder.failed.is_empty());
+    }
+
+    #[test]
+    fn many_small_documents_are_cut_by_count_even_in_a_small_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = documents(PIECE_DOCUMENTS * 3 + 10, 5);
+        assert!(small.len() < PIECE_BYTES);
+        std::fs::write(dir.path().join("tiny.txt"), &small).unwrap();
+        let mut recorder = Recorder::default();
+        read_inputs(
+            &[dir.path().to_path_buf()],
+            &ReadOptions::default(),
+            &mut recorder,
+        );
+        let counts: Vec<usize> = recorder
+            .files
+            .iter()
+            .map(|(_, bytes, _)| memchr::memmem::find_iter(bytes, b"%%%").count())
+            .collect();
+        assert_eq!(
+            counts,
+            [PIECE_DOCUMENTS, PIECE_DOCUMENTS, PIECE_DOCUMENTS, 10]
+        );
+        let joined: Vec<u8> = recorder.files.iter().flat_map(|f| f.1.clone()).collect();
+        assert_eq!(joined, small);
+        let Piece::Part { end: Some(end), .. } = &recorder.files.last().unwrap().2 else {
+            panic!("the last piece closes the file")
+        };
+        assert_eq!(end.sha256, crate::parse::sha256_hex(&small));
+        // Exactly PIECE_DOCUMENTS documents in a small file: one piece, the file whole.
+        let exact = documents(PIECE_DOCUMENTS, 5);
+        std::fs::write(dir.path().join("tiny.txt"), &exact).unwrap();
+        let mut recorder = Recorder::default();
+        read_inputs(
+            &[dir.path().to_path_buf()],
+            &ReadOptions::default(),
+            &mut recorder,
+        );
+        assert_eq!(recorder.files.len(), 1);
+        assert!(matches!(recorder.files[0].2, Piece::Whole));
     }
 
     #[test]

@@ -50,6 +50,10 @@ impl WriteCache {
 /// size and the size of documents.
 const PENDING_TEXT_BYTES: usize = 2 << 20;
 
+/// What a gathered document takes beyond its text (its records, strings and hash), counted
+/// against `PENDING_TEXT_BYTES`: tens of thousands of tiny documents are no small thing.
+const PENDING_DOCUMENT_BYTES: usize = 1024;
+
 /// What is derived from the text of new statements (tags, clauses, citations with their
 /// targets), gathered and then written with one INSERT per table (`bulk`). Shared by import and
 /// `reparse`, so that both derive the same rows.
@@ -81,7 +85,8 @@ impl ChildRows {
     ) -> Result<()> {
         // The body went into the statement's row; the derived rows do not need it.
         doc.body = String::new();
-        self.bytes += doc.clauses.iter().map(|c| c.text.len()).sum::<usize>()
+        self.bytes += PENDING_DOCUMENT_BYTES
+            + doc.clauses.iter().map(|c| c.text.len()).sum::<usize>()
             + doc
                 .citations
                 .iter()

@@ -22,7 +22,7 @@ pub use open::configure_sqlite;
 pub(crate) use open::{open_for_writing, open_in_memory, open_read_only, schema_version, DbError};
 pub(crate) use raw_files::{for_each_piece, PieceError};
 pub(crate) use reparse::reparse;
-pub(crate) use writer::{Summary, Writer, DEFAULT_BATCH_DOCUMENTS};
+pub(crate) use writer::{BatchSize, Summary, Writer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

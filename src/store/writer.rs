@@ -43,9 +43,42 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// How many documents go into one transaction: big enough to amortize the commit, small enough
-/// that a kill loses little and readers see progress.
-pub const DEFAULT_BATCH_DOCUMENTS: usize = 2000;
+/// How many documents go into one transaction.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchSize {
+    /// Documents a transaction holds at least.
+    pub documents: usize,
+    /// Text that small documents must add up to before the transaction ends, unless ...
+    pub text_bytes: usize,
+    /// ... it holds this many documents.
+    pub most_documents: usize,
+}
+
+impl BatchSize {
+    /// `documents` in every transaction, whatever their size.
+    pub fn exactly(documents: usize) -> BatchSize {
+        let documents = documents.max(1);
+        BatchSize {
+            documents,
+            text_bytes: 0,
+            most_documents: documents,
+        }
+    }
+}
+
+impl Default for BatchSize {
+    /// 2,000 documents: big enough to amortize a commit, small enough that a kill loses little
+    /// and readers see progress. Small documents go on to 8 MiB of text, up to 32,000: part of
+    /// what a transaction costs does not shrink with its documents (the pages of the indexes
+    /// keyed by hashes, which every transaction rewrites, and a full-text segment per index).
+    fn default() -> BatchSize {
+        BatchSize {
+            documents: 2000,
+            text_bytes: 8 << 20,
+            most_documents: 32_000,
+        }
+    }
+}
 
 pub struct Writer<'c> {
     conn: &'c Connection,
@@ -55,8 +88,10 @@ pub struct Writer<'c> {
     summary: Summary,
     /// The counts as of the last commit.
     committed: Summary,
-    batch_documents: usize,
+    batch: BatchSize,
     in_batch: usize,
+    /// Text of the documents in the open transaction.
+    batch_text: usize,
     cache: WriteCache,
     child_rows: ChildRows,
     raw: RawFiles,
@@ -68,11 +103,7 @@ fn now() -> String {
 
 impl<'c> Writer<'c> {
     /// Logs a new import run and returns a writer for it.
-    pub fn begin(
-        conn: &'c Connection,
-        inputs: &[String],
-        batch_documents: usize,
-    ) -> Result<Writer<'c>> {
+    pub fn begin(conn: &'c Connection, inputs: &[String], batch: BatchSize) -> Result<Writer<'c>> {
         trust_own_rows(conn)?;
         let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into());
         conn.execute(
@@ -87,8 +118,9 @@ impl<'c> Writer<'c> {
             import_id,
             summary: Summary::default(),
             committed: Summary::default(),
-            batch_documents: batch_documents.max(1),
+            batch,
             in_batch: 0,
+            batch_text: 0,
             cache: WriteCache::load(conn)?,
             child_rows: ChildRows::new(conn)?,
             raw: RawFiles::begin(conn, import_id)?,
@@ -144,6 +176,7 @@ impl<'c> Writer<'c> {
             }
         }
         self.in_batch = 0;
+        self.batch_text = 0;
         Ok(())
     }
 
@@ -161,7 +194,9 @@ impl<'c> Writer<'c> {
             }
             Entry::File(file) => self.write_file(file)?,
         }
-        if self.in_batch >= self.batch_documents {
+        let full =
+            self.in_batch >= self.batch.documents && self.batch_text >= self.batch.text_bytes;
+        if full || self.in_batch >= self.batch.most_documents {
             self.commit()?;
         }
         Ok(())
@@ -222,6 +257,7 @@ impl<'c> Writer<'c> {
         if let Ok(parsed) = file.parsed {
             for mut doc in parsed.documents {
                 doc.doc_index += docs_before;
+                self.batch_text += doc.body.len();
                 self.write_document(&path, doc)?;
                 self.in_batch += 1;
             }

@@ -234,3 +234,27 @@ fn full_text_segments_are_merged_64_at_a_time() {
         docs.to_string()
     );
 }
+
+/// Part of what a transaction costs does not shrink with its documents, so small documents go
+/// on sharing one past 2,000, to 8 MiB of text (up to 32,000); `--batch N` makes it N exactly.
+/// A write transaction leaves one full-text segment per index, which tells them apart.
+#[test]
+fn small_documents_share_a_transaction_unless_the_batch_is_given() {
+    let text: String = (1..=5000)
+        .map(|k| format!("%%%T|\n\nThe Council {k}.\n\n"))
+        .collect();
+    for (args, segments) in [(&[][..], "1"), (&["--batch", "2000"][..], "3")] {
+        let env = Env::new();
+        let path = env.write("tiny.txt", &text);
+        let mut import = vec!["import"];
+        import.extend_from_slice(args);
+        import.push(p(&path));
+        env.expect(&import, 0);
+        assert_eq!(env.scalar("SELECT count(*) FROM statements"), "5000");
+        assert_eq!(
+            env.scalar("SELECT count(DISTINCT segid) FROM clauses_search_idx"),
+            segments,
+            "{args:?}"
+        );
+    }
+}
