@@ -324,16 +324,21 @@ mod tests {
 
     #[test]
     fn many_small_documents_are_cut_by_count_even_in_a_small_file() {
-        let dir = tempfile::tempdir().unwrap();
+        // What the reader hands over for one file of `bytes`.
+        let read = |bytes: &[u8]| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("tiny.txt"), bytes).unwrap();
+            let mut recorder = Recorder::default();
+            read_inputs(
+                &[dir.path().to_path_buf()],
+                &ReadOptions::default(),
+                &mut recorder,
+            );
+            recorder
+        };
         let small = documents(PIECE_DOCUMENTS * 3 + 10, 5);
         assert!(small.len() < PIECE_BYTES);
-        std::fs::write(dir.path().join("tiny.txt"), &small).unwrap();
-        let mut recorder = Recorder::default();
-        read_inputs(
-            &[dir.path().to_path_buf()],
-            &ReadOptions::default(),
-            &mut recorder,
-        );
+        let recorder = read(&small);
         let counts: Vec<usize> = recorder
             .files
             .iter()
@@ -350,14 +355,7 @@ mod tests {
         };
         assert_eq!(end.sha256, crate::parse::sha256_hex(&small));
         // Exactly PIECE_DOCUMENTS documents in a small file: one piece, the file whole.
-        let exact = documents(PIECE_DOCUMENTS, 5);
-        std::fs::write(dir.path().join("tiny.txt"), &exact).unwrap();
-        let mut recorder = Recorder::default();
-        read_inputs(
-            &[dir.path().to_path_buf()],
-            &ReadOptions::default(),
-            &mut recorder,
-        );
+        let recorder = read(&documents(PIECE_DOCUMENTS, 5));
         assert_eq!(recorder.files.len(), 1);
         assert!(matches!(recorder.files[0].2, Piece::Whole));
     }
