@@ -258,3 +258,43 @@ fn small_documents_share_a_transaction_unless_the_batch_is_given() {
         );
     }
 }
+
+/// A small file of many tiny documents is cut by count (256 a piece), in every encoding: in
+/// UTF-16 between its characters. Each comes back numbered in place and exported as it came.
+#[test]
+fn many_tiny_documents_are_cut_by_count_in_every_encoding() {
+    let text: String = (1..=800)
+        .map(|k| format!("%%%T|\n\n安全理事会 {k}.\n\n"))
+        .collect();
+    let mut utf16_le = vec![0xFF, 0xFE];
+    let mut utf16_be = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        utf16_le.extend_from_slice(&unit.to_le_bytes());
+        utf16_be.extend_from_slice(&unit.to_be_bytes());
+    }
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    for (name, bytes) in [
+        ("utf8.txt", text.as_bytes().to_vec()),
+        ("le.txt", utf16_le),
+        ("be.txt", utf16_be),
+        ("gb.txt", gb.into_owned()),
+    ] {
+        let env = Env::new();
+        let path = env.write(name, &bytes);
+        env.expect(&["import", p(&path)], 0);
+        assert_eq!(
+            env.query(
+                "SELECT count(DISTINCT doc_index), min(doc_index), max(doc_index) FROM sources"
+            ),
+            vec![vec!["800".to_string(), "1".to_string(), "800".to_string()]],
+            "{name}"
+        );
+        assert_eq!(
+            env.scalar("SELECT count(*) FROM file_chunks"),
+            "4",
+            "{name}"
+        );
+        assert_eq!(exported(&env, name), bytes, "{name}");
+    }
+}
