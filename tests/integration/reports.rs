@@ -519,6 +519,18 @@ fn datasette_metadata_offers_every_report() {
         .contains("-- name"));
 }
 
+/// Runs a Python `script` that drives Datasette in process, given the database and the
+/// metadata file as its arguments.
+fn run_with_datasette(env: &Env, script: &str, meta: &std::path::Path) -> std::process::Output {
+    std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(env.db())
+        .arg(meta)
+        .output()
+        .unwrap()
+}
+
 #[test]
 #[ignore = "needs Datasette (pip install datasette); run by .ci/run"]
 fn a_real_datasette_answers_every_canned_query() {
@@ -544,13 +556,7 @@ async def main():
         print(name, len(rows))
 asyncio.run(main())
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(env.db())
-        .arg(&meta)
-        .output()
-        .unwrap();
+    let out = run_with_datasette(&env, script, &meta);
     assert_exit(&out, 0, &["python3", "datasette"]);
     assert!(stdout(&out).contains("search "), "{}", stdout(&out));
 }
@@ -613,13 +619,7 @@ asyncio.run(main())
 "#;
     let meta = env.path("metadata.json");
     std::fs::write(&meta, env.expect(&["datasette-metadata"], 0).stdout).unwrap();
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(env.db())
-        .arg(&meta)
-        .output()
-        .unwrap();
+    let out = run_with_datasette(&env, script, &meta);
     assert_exit(&out, 0, &["python3", "datasette _search"]);
     let out = std::process::Command::new("sqlite-utils")
         .args([
