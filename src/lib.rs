@@ -8,6 +8,8 @@
 
 pub mod cli;
 pub mod commands;
+#[doc(hidden)]
+pub mod eval;
 pub(crate) mod ingest;
 pub mod parse;
 pub(crate) mod report;

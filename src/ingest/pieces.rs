@@ -171,6 +171,35 @@ pub(super) fn emit_read(
                     reason: nested_archive(kind, outer),
                 });
             }
+            // The UN's markup is one document a file, with no header lines to cut at: it is
+            // read whole, as far as a document may go.
+            if !eof && crate::parse::is_markup(&buf) {
+                match fill(&mut reader, &mut buf, MAX_UNCUT + 1) {
+                    Ok(true) => {
+                        return sink.event(Event::File(InputFile {
+                            path,
+                            archive,
+                            bytes: buf,
+                            piece: Piece::Whole,
+                        }))
+                    }
+                    Ok(false) => {
+                        return sink.event(Event::Failed {
+                            path,
+                            reason: format!(
+                                "an XML or JSON file over {}: too big for one document",
+                                human_size(MAX_UNCUT as u64)
+                            ),
+                        })
+                    }
+                    Err(e) => {
+                        return sink.event(Event::Failed {
+                            path,
+                            reason: format!("read failed after {} bytes: {e}", buf.len()),
+                        })
+                    }
+                }
+            }
             // A big file with no header line in its first piece is no archive of documents (a
             // video or a disk image put in the folder by mistake): it is not read on, nor kept.
             if !eof && before == 0 && !cut.has_header(&buf) {

@@ -44,6 +44,24 @@ impl CitationKind {
     }
 }
 
+/// Where a citation was found: read from the text, or marked up as a link by the document's
+/// publisher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Origin {
+    #[default]
+    Text,
+    Link,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Text => "text",
+            Origin::Link => "link",
+        }
+    }
+}
+
 /// One mention of a cited thing. `start..end` are byte offsets in the text given to `extract`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
@@ -52,6 +70,7 @@ pub struct Citation {
     pub raw: String,
     pub start: usize,
     pub end: usize,
+    pub origin: Origin,
 }
 
 /// A match in folded coordinates, before overlaps are settled.
@@ -193,6 +212,7 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
                 raw: text[start..end].to_string(),
                 start,
                 end,
+                origin: Origin::Text,
             }
         })
         .collect()

@@ -4,6 +4,7 @@
 //! A file holds documents, each a `%%%TAG|TAG|` header line followed by its body; every line
 //! that starts with `%%%` opens the next document.
 
+pub mod akn;
 pub mod citations;
 pub mod clauses;
 pub mod decode;
@@ -12,16 +13,20 @@ pub mod heading;
 pub mod meta;
 pub mod norm;
 pub mod numerals;
+pub mod record;
 pub mod resolution_years;
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::units::human_size;
-pub use citations::{Citation, CitationKind};
+pub use citations::{Citation, CitationKind, Origin};
 pub use clauses::Clause;
 use decode::{decode, DecodeError, Encoding};
 use header::HEADER_MARK;
+pub use record::{DecisionRecord, Outcome, RecordOrigin, Vote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocType {
@@ -65,6 +70,8 @@ pub struct Document {
     pub clauses: Vec<Clause>,
     /// Each citation with the index (in `clauses`) of the clause it stands in.
     pub citations: Vec<(usize, Citation)>,
+    /// The official record of the decision, where the input gives one (the UN's markup).
+    pub record: Option<DecisionRecord>,
 }
 
 /// A document (or a stretch of a file) that could not be read, with the reason.
@@ -101,6 +108,8 @@ pub enum FileError {
     Decode(#[from] DecodeError),
     #[error("no line starts with %%% (every document opens with a %%%TAG|TAG| header line)")]
     NoHeader,
+    #[error(transparent)]
+    Akn(#[from] akn::AknError),
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +133,26 @@ pub struct ParsedFile {
     pub rejections: Vec<Rejection>,
     /// What had to be repaired to read the file (bytes that were not UTF-8), for the user to see.
     pub warnings: Vec<String>,
+    /// Official records of decisions the file gives apart from any document (`data_extract`).
+    pub records: Vec<DecisionRecord>,
+}
+
+/// True when a file's first bytes show markup (the UN's AKN XML, a data_extract file of JSON
+/// lines) rather than a `%%%` archive: such a file is one whole, never cut at header lines.
+pub fn is_markup(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(4096)];
+    let text: Cow<str> = match decode::utf16_bom(head) {
+        b"" => String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head)),
+        bom => {
+            let encoding = if bom == decode::UTF16_LE_BOM {
+                encoding_rs::UTF_16LE
+            } else {
+                encoding_rs::UTF_16BE
+            };
+            encoding.decode_without_bom_handling(&head[2..]).0
+        }
+    };
+    akn::looks_like_xml(&text) || record::looks_like_data_extract(&text)
 }
 
 /// Parses one input file. Fails only when nothing in it can be read as documents.
@@ -132,6 +161,30 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
         return Err(FileError::Empty);
     }
     let (text, encoding, repair) = decode(bytes)?;
+    let warnings = repair.iter().map(|r| r.to_string()).collect();
+    if akn::looks_like_xml(&text) {
+        return parse_markup(&text, encoding, warnings, limits);
+    }
+    if record::looks_like_data_extract(&text) {
+        let mut parsed = ParsedFile {
+            encoding,
+            documents: Vec::new(),
+            rejections: Vec::new(),
+            warnings,
+            records: Vec::new(),
+        };
+        for line in record::parse_data_extract(&text) {
+            match line {
+                Ok(r) => parsed.records.push(r),
+                Err((_, reason)) => parsed.rejections.push(Rejection {
+                    doc_index: None,
+                    reason,
+                    over_limit: false,
+                }),
+            }
+        }
+        return Ok(parsed);
+    }
     let mut documents = Vec::new();
     let mut rejections = Vec::new();
     let (leading, pieces) = split_documents(&text);
@@ -166,8 +219,48 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
         encoding,
         documents,
         rejections,
-        warnings: repair.iter().map(|r| r.to_string()).collect(),
+        warnings,
+        records: Vec::new(),
     })
+}
+
+/// A file of the UN's markup: one document.
+fn parse_markup(
+    text: &str,
+    encoding: Encoding,
+    warnings: Vec<String>,
+    limits: &Limits,
+) -> Result<ParsedFile, FileError> {
+    let mut parsed = ParsedFile {
+        encoding,
+        documents: Vec::new(),
+        rejections: Vec::new(),
+        warnings,
+        records: Vec::new(),
+    };
+    if text.len() > limits.max_document_bytes {
+        parsed.rejections.push(Rejection {
+            doc_index: Some(1),
+            reason: DocumentError::OverLimit {
+                doc_index: 1,
+                size: human_size(text.len() as u64),
+                limit: human_size(limits.max_document_bytes as u64),
+            }
+            .to_string(),
+            over_limit: true,
+        });
+        return Ok(parsed);
+    }
+    let read = akn::read(text)?;
+    if !read.markup.repairs.is_empty() {
+        parsed.warnings.push(format!(
+            "the XML is not well-formed and was read with {} repair(s): {}",
+            read.markup.repairs.len(),
+            read.markup.repairs.join("; ")
+        ));
+    }
+    parsed.documents.push(read.document);
+    Ok(parsed)
 }
 
 /// The text before the first header, and each document's text (from its `%%%` line on).
@@ -276,6 +369,7 @@ pub fn parse_document(
         meeting,
         clauses,
         citations,
+        record: None,
     })
 }
 

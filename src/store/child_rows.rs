@@ -8,6 +8,7 @@ use std::rc::Rc;
 use rusqlite::vtab::Context;
 use rusqlite::Connection;
 
+use super::records::{self, Holder};
 use super::row_source::{self, RowSource, Rows};
 use super::targets::target_sql;
 use super::Result;
@@ -163,12 +164,17 @@ impl ChildRows {
         insert_rows(
             conn,
             &format!(
-                "INSERT OR FAIL INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id)
-                 SELECT c0, c1, c2, c3, c4, CASE WHEN c5 THEN {} END FROM councildb_rows(?1)",
+                "INSERT OR FAIL INTO citations (statement_id, clause_id, kind, symbol, raw, target_statement_id, origin)
+                 SELECT c0, c1, c2, c3, c4, CASE WHEN c5 THEN {} END, c7 FROM councildb_rows(?1)",
                 target_sql("c3", "c0", "c6")
             ),
             BatchRows::citations(&batch),
         )?;
+        for d in &batch.docs {
+            if let Some(record) = &d.doc.record {
+                records::insert(conn, Holder::Statement(d.statement_id), record)?;
+            }
+        }
         // The statements above let go of the batch. Freeing a batch's million small strings
         // is work the single writer need not do, so another thread does it.
         if let Ok(batch) = Rc::try_unwrap(batch) {
@@ -311,7 +317,7 @@ impl BatchRows {
     }
 
     /// `citations` rows: c0 statement_id, c1 clause_id, c2 kind, c3 symbol, c4 raw, c5 whether
-    /// a statement carries the symbol, c6 the citing statement's language.
+    /// a statement carries the symbol, c6 the citing statement's language, c7 its origin.
     fn citations(batch: &Rc<PendingBatch>) -> BatchRows {
         BatchRows::new(
             batch,
@@ -331,6 +337,7 @@ impl BatchRows {
                     4 => ctx.set_result(&citation.raw),
                     5 => ctx.set_result(&held),
                     6 => ctx.set_result(&d.doc.language),
+                    7 => ctx.set_result(&citation.origin.as_str()),
                     _ => Ok(()),
                 }
             },

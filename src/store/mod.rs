@@ -12,6 +12,7 @@ mod fts;
 mod lock;
 mod open;
 mod raw_files;
+mod records;
 mod reparse;
 mod row_source;
 mod search;

@@ -44,8 +44,8 @@ impl RawFiles {
         })
     }
 
-    /// Stores a file read whole.
-    pub(super) fn store_whole(&mut self, conn: &Connection, file: &FileItem) -> Result<()> {
+    /// Stores a file read whole; gives its id.
+    pub(super) fn store_whole(&mut self, conn: &Connection, file: &FileItem) -> Result<i64> {
         let raw = &file.raw;
         let inserted = conn
             .prepare_cached("INSERT INTO files (sha256, size, zstd) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING")?
@@ -56,7 +56,8 @@ impl RawFiles {
             conn.prepare_cached("SELECT id FROM files WHERE sha256 = ?1")?
                 .query_row([&raw.sha256], |r| r.get(0))?
         };
-        self.add_path(conn, file_id, file)
+        self.add_path(conn, file_id, file)?;
+        Ok(file_id)
     }
 
     fn add_path(&self, conn: &Connection, file_id: i64, file: &FileItem) -> Result<()> {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::child_rows::{ChildRows, WriteCache};
 use super::fts::{LiftedTriggers, FTS_DELETE_TRIGGER, FTS_INSERT_TRIGGER, SEARCH_DELETE_TRIGGER};
 use super::raw_files::{for_each_piece, PieceError};
+use super::records::{self, Holder};
 use super::targets::resolve_all_targets;
 use super::writer::{trust_own_rows, with_statement_columns};
 use super::StoreError;
@@ -134,6 +135,12 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
                 return Ok(());
             };
             changes.over_limit += parsed.rejections.iter().filter(|r| r.over_limit).count() as u64;
+            if !parsed.records.is_empty() {
+                records::remove(conn, Holder::File(file_id))?;
+                for record in &parsed.records {
+                    records::insert(conn, Holder::File(file_id), record)?;
+                }
+            }
             for doc in parsed.documents {
                 let id: Option<i64> = conn
                     .prepare_cached("SELECT id FROM statements WHERE sha256 = ?1")?
@@ -151,6 +158,7 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
                     .execute([id])?;
                 conn.prepare_cached("DELETE FROM statement_tags WHERE statement_id = ?1")?
                     .execute([id])?;
+                records::remove(conn, Holder::Statement(id))?;
                 child_rows.add(conn, &mut cache, id, doc)?;
                 changes.reparsed += 1;
             }

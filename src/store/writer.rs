@@ -12,6 +12,7 @@ use super::child_rows::{ChildRows, WriteCache};
 use super::documents;
 use super::fts::FtsBulk;
 use super::raw_files::RawFiles;
+use super::records::{self, Holder};
 use super::targets::retarget_new_symbols;
 use super::Result;
 use crate::ingest::{Entry, FileItem, Item, Piece};
@@ -26,6 +27,8 @@ pub struct Summary {
     pub duplicates: u64,
     pub rejected: u64,
     pub skipped: u64,
+    /// Official records of decisions read from data_extract files.
+    pub records: u64,
 }
 
 impl std::fmt::Display for Summary {
@@ -39,7 +42,11 @@ impl std::fmt::Display for Summary {
             self.duplicates,
             self.rejected,
             self.skipped
-        )
+        )?;
+        if self.records > 0 {
+            write!(f, ", {} decision records", self.records)?;
+        }
+        Ok(())
     }
 }
 
@@ -204,10 +211,11 @@ impl<'c> Writer<'c> {
 
     fn write_file(&mut self, file: FileItem) -> Result<()> {
         // A file read in pieces counts once, and numbers its documents across its pieces.
+        let mut file_id = None;
         let docs_before = match &file.piece {
             Piece::Whole => {
                 self.summary.files += 1;
-                self.raw.store_whole(self.conn, &file)?;
+                file_id = Some(self.raw.store_whole(self.conn, &file)?);
                 0
             }
             Piece::Part { index, .. } => {
@@ -237,6 +245,14 @@ impl<'c> Writer<'c> {
                 for rejection in &parsed.rejections {
                     let at = rejection.doc_index.map(|d| d + docs_before);
                     self.reject(&file.path, at, &rejection.reason)?;
+                }
+                if let (Some(id), false) = (file_id, parsed.records.is_empty()) {
+                    // The same file imported again gives the same records once.
+                    records::remove(self.conn, Holder::File(id))?;
+                    for record in &parsed.records {
+                        records::insert(self.conn, Holder::File(id), record)?;
+                    }
+                    self.summary.records += parsed.records.len() as u64;
                 }
                 for warning in &parsed.warnings {
                     self.conn

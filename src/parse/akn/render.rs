@@ -1,0 +1,246 @@
+//! The printed text of an AKN document, rendered from its markup: each paragraph, heading and
+//! item on a line of its own, XML's layout white space folded, footnotes at the end. While it
+//! prints, it notes where each paragraph and item of the operative part starts and the span of
+//! every link, so that clauses and linked citations carry their places in the body.
+
+use std::ops::Range;
+
+use super::tree::{Child, Elem};
+use crate::parse::clauses::Clause;
+
+/// Where in the document an element stands: it decides what a numbered element is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    Cover,
+    Preamble,
+    Main,
+    /// Annexes and whatever follows the operative part: printed, but no paragraphs of the
+    /// decision.
+    After,
+}
+
+/// A clause boundary met while rendering: a paragraph of the operative part, or an enumerated
+/// item inside one.
+#[derive(Debug)]
+struct Mark {
+    at: usize,
+    marker: Option<String>,
+    sub_item: bool,
+}
+
+#[derive(Debug)]
+pub(super) struct Link {
+    pub range: Range<usize>,
+    pub href: String,
+}
+
+#[derive(Default)]
+pub(super) struct Render<'a> {
+    pub out: String,
+    marks: Vec<Mark>,
+    pub links: Vec<Link>,
+    footnotes: Vec<&'a Elem>,
+    /// Depth of paragraphs and items of the operative part we are inside.
+    depth: usize,
+    /// A number was just printed: its text follows on the same line.
+    after_num: bool,
+}
+
+/// Elements whose content starts a line of its own in print.
+fn is_line(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "heading"
+            | "subheading"
+            | "tr"
+            | "listIntroduction"
+            | "listWrapUp"
+            | "intro"
+            | "wrapUp"
+            | "item"
+            | "blockList"
+            | "formula"
+            | "crossHeading"
+            | "alinea"
+            | "container"
+            | "point"
+            | "sublist"
+            | "list"
+            | "section"
+            | "block"
+            | "table"
+            | "paragraph"
+            | "doc"
+    )
+}
+
+/// A paragraph number of the operative part: "1.", and "1 -" in Arabic.
+fn is_paragraph_number(num: &str) -> bool {
+    let num = num.trim();
+    let digits = num.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && num[digits..]
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '.' | '-' | '–' | '‒' | '—'))
+}
+
+/// A paragraph of the markup that holds text, not only a heading.
+fn holds_text(e: &Elem) -> bool {
+    e.elements().any(|c| {
+        matches!(
+            c.name.as_str(),
+            "content" | "list" | "intro" | "blockList" | "p"
+        )
+    })
+}
+
+impl<'a> Render<'a> {
+    fn newline(&mut self) {
+        if self.after_num {
+            return;
+        }
+        let trimmed = self.out.trim_end_matches([' ', '\t']).len();
+        self.out.truncate(trimmed);
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.after_num && !s.trim_matches(XML_SPACE).is_empty() {
+            self.after_num = false;
+        }
+        // XML white space (spaces, tabs, line ends of the markup) folds to one space; no-break
+        // and other Unicode spaces are the printed text's own and stay.
+        for (k, word) in s.split(XML_SPACE).enumerate() {
+            if k > 0 && !self.out.is_empty() && !self.out.ends_with([' ', '\n']) {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+        }
+    }
+
+    pub(super) fn block(&mut self, e: &'a Elem, place: Place) {
+        self.newline();
+        self.children(e, place);
+        self.newline();
+    }
+
+    fn children(&mut self, e: &'a Elem, place: Place) {
+        for c in &e.children {
+            match c {
+                Child::Text(t) => self.text(t),
+                Child::Elem(e) => self.element(e, place),
+            }
+        }
+    }
+
+    fn mark(&mut self, e: &'a Elem, place: Place, marker: Option<String>, sub_item: bool) {
+        self.newline();
+        self.marks.push(Mark {
+            at: self.out.len(),
+            marker,
+            sub_item,
+        });
+        self.depth += 1;
+        self.children(e, place);
+        self.depth -= 1;
+        self.after_num = false;
+        self.newline();
+    }
+
+    fn element(&mut self, e: &'a Elem, place: Place) {
+        let name = e.name.as_str();
+        match name {
+            "meta" | "img" | "noteRef" => {}
+            // A footnote prints at the foot of the page: its text goes to the end of the body.
+            "authorialNote" | "note" | "footnote" => self.footnotes.push(e),
+            "num" => {
+                self.text(&e.text());
+                self.out.push(' ');
+                self.after_num = true;
+            }
+            "a" | "ref" => {
+                let start = self.out.len();
+                self.children(e, place);
+                let href = e.attr("href").unwrap_or("").to_string();
+                let end = self.out.trim_end().len().max(start);
+                // One symbol set in several runs of type is several links to one address.
+                if let Some(last) = self.links.last_mut() {
+                    if last.href == href && self.out[last.range.end..start].trim().is_empty() {
+                        last.range.end = end.max(last.range.end);
+                        return;
+                    }
+                }
+                if end > start && !href.is_empty() {
+                    self.links.push(Link {
+                        range: start..end,
+                        href,
+                    });
+                }
+            }
+            "attachments" | "attachment" | "annex" | "components" => self.block(e, Place::After),
+            "paragraph" if place == Place::Main && self.depth == 0 && holds_text(e) => {
+                let num = e.child("num").map(Elem::text).filter(|m| !m.is_empty());
+                let has_paragraph = self.marks.iter().any(|m| !m.sub_item);
+                // An item the markup set as a paragraph of its own ("(a)" after "2.") is an
+                // item of the paragraph before it.
+                let sub_item =
+                    num.as_deref().is_some_and(|n| !is_paragraph_number(n)) && has_paragraph;
+                self.mark(e, place, num, sub_item);
+            }
+            _ if place == Place::Main && self.depth > 0 && e.child("num").is_some() => {
+                let num = e.child("num").map(Elem::text).filter(|m| !m.is_empty());
+                self.mark(e, place, num, true);
+            }
+            _ if is_line(name) => self.block(e, place),
+            _ => self.children(e, place),
+        }
+    }
+
+    pub(super) fn footnotes_at_end(&mut self) {
+        let notes = std::mem::take(&mut self.footnotes);
+        for note in notes {
+            self.newline();
+            if let Some(mark) = note.attr("marker") {
+                self.text(mark.trim());
+                self.out.push(' ');
+            }
+            self.children(note, Place::After);
+            self.newline();
+        }
+    }
+
+    /// Clauses from the marks: the preamble is all before the first paragraph; each paragraph
+    /// runs to its first sub-item or the next paragraph, and so does each sub-item.
+    pub(super) fn clauses(&self, body: &str) -> Vec<Clause> {
+        let mut starts: Vec<(usize, Option<&Mark>)> = vec![(0, None)];
+        for m in self.marks.iter().filter(|m| m.at > 0 && m.at < body.len()) {
+            if starts.last().is_some_and(|(at, _)| *at == m.at) {
+                continue;
+            }
+            starts.push((m.at, Some(m)));
+        }
+        let mut clauses = Vec::with_capacity(starts.len());
+        let mut paragraph: Option<usize> = None;
+        for (k, &(start, mark)) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).map(|s| s.0).unwrap_or(body.len());
+            let text = body[start..end].trim_end();
+            let sub_item = mark.is_some_and(|m| m.sub_item) && paragraph.is_some();
+            if !sub_item && mark.is_some() {
+                paragraph = Some(clauses.len());
+            }
+            clauses.push(Clause {
+                parent: if sub_item { paragraph } else { None },
+                marker: mark.and_then(|m| m.marker.clone()),
+                text: text.to_string(),
+                start,
+                end: start + text.len(),
+            });
+        }
+        clauses
+    }
+}
+
+const XML_SPACE: [char; 4] = ['\u{20}', '\t', '\n', '\r'];
