@@ -108,6 +108,9 @@ fn print_tables(by: &BTreeMap<(&'static str, String), Scores>, root: &Path) {
         row("symbol", &|s| fmt(s.symbol.share()));
         row("date", &|s| fmt(s.date.share()));
         row("meeting", &|s| fmt(s.meeting.share()));
+        row("meeting not in the text", &|s| {
+            s.meeting_not_printed.to_string()
+        });
         row("paragraphs", &|s| fmt(s.paragraphs.share()));
         row("sub-items", &|s| {
             format!("{} ({})", fmt(s.sub_items.share()), s.sub_items.asked)

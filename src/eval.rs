@@ -91,7 +91,10 @@ pub struct Scores {
     pub doc_type: Tally,
     pub symbol: Tally,
     pub date: Tally,
+    /// Meetings scored only where the printed text gives the number: the markup of some
+    /// documents knows a meeting their text never names.
     pub meeting: Tally,
+    pub meeting_not_printed: u64,
     /// Documents whose paragraphs the parser counts as the markup does.
     pub paragraphs: Tally,
     /// Documents with sub-items (in the markup or the parser's reading) whose sub-items per
@@ -166,7 +169,14 @@ impl Scores {
                 want.to_string(),
             );
         }
-        if let Some(want) = markup.meeting {
+        let folded_body = parse::norm::Folded::new(&truth.body);
+        let printed_meeting = markup
+            .meeting
+            .filter(|m| folded_body.text.contains(&m.to_string()));
+        if markup.meeting.is_some() && printed_meeting.is_none() {
+            self.meeting_not_printed += 1;
+        }
+        if let Some(want) = printed_meeting {
             field(
                 &mut self.meeting,
                 "meeting",

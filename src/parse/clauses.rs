@@ -301,11 +301,15 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
 
 static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5})\s?\)",
+        r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]ـ?)\s?\)|[’']\d{1,2}[‘']",
     )
     .expect("sub-item pattern")
 });
 const ENCLOSED: &str = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩";
+/// The Arabic letters in the order that numbers items: (أ) (ب) (ج) (د) (هـ) ...
+const ABJAD: &str = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ";
+/// Line-start bullets of a list: each item is a sub-item, in no sequence.
+const BULLETS: [char; 4] = ['–', '—', '•', '-'];
 const CJK_NUMERALS: &str = "一二三四五六七八九十";
 /// What may stand before a bracketed marker: a clause end, a colon or dash.
 const BEFORE_MARKER: [char; 14] = [
@@ -319,51 +323,137 @@ enum Family {
     CjkBracketed,
     Letter,
     Roman,
+    /// (أ) (ب) (ج): Arabic letters in abjad order.
+    ArabicLetter,
+    /// ’1‘ ’2‘: how Arabic texts write the roman numerals of nested items.
+    ArabicNumber,
+    /// "a." "b." at a line's start.
+    LetterDot,
 }
+
+const FAMILIES: usize = 7;
 
 /// The sub-items of `t[start..end]`: (marker start, marker end, marker), each the next of its
 /// family, so that "(b)" after "(a)" is an item and a stray "(b)" is not.
 fn sub_items(t: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
-    let mut next = [1u32; 4];
+    let mut next = [1u32; FAMILIES];
     let mut items = Vec::new();
     let mut found: Vec<(usize, usize)> = SUB_ITEM
         .find_iter(&t[start..end])
         .map(|m| (start + m.start(), start + m.end()))
         .collect();
     found.extend(bare_markers(t, start, end));
+    if start > 0 {
+        // Lines of a preamble that open with a bullet are its clauses, not items.
+        found.extend(line_start_markers(t, start, end));
+    }
     found.sort_unstable();
+    found.dedup_by_key(|f| f.0);
     for (ms, me) in found {
         // Segmentation may put spaces inside the brackets: "( a )" is "(a)".
         let marker: String = t[ms..me].chars().filter(|c| !c.is_whitespace()).collect();
         let marker = marker.as_str();
-        let inner = marker.trim_start_matches('(').trim_end_matches(')');
-        let candidates: Vec<(Family, u32)> =
-            if let Some(p) = ENCLOSED.chars().position(|c| marker.starts_with(c)) {
-                vec![(Family::Enclosed, p as u32 + 1)]
-            } else if inner.chars().all(|c| CJK_NUMERALS.contains(c)) {
-                numerals::chinese(inner)
-                    .map(|v| vec![(Family::CjkBracketed, v)])
-                    .unwrap_or_default()
-            } else {
-                let mut v = Vec::new();
-                if inner.len() == 1 {
-                    v.push((Family::Letter, (inner.as_bytes()[0] - b'a') as u32 + 1));
-                }
-                if let Some(r) = numerals::roman_value(inner) {
-                    v.push((Family::Roman, r));
-                }
-                v
-            };
-        let Some(&(family, _)) = candidates.iter().find(|(f, v)| next[*f as usize] == *v) else {
-            continue;
-        };
-        if family != Family::Enclosed && !marker_context_ok(t, start, ms) {
+        let at_line_start = starts_line(t, start, ms);
+        if marker.chars().count() == 1 && BULLETS.iter().any(|b| marker.starts_with(*b)) {
+            items.push((ms, me, marker.to_string()));
             continue;
         }
-        next[family as usize] += 1;
+        let inner = marker
+            .trim_start_matches(['(', '’', '\''])
+            .trim_end_matches([')', '‘', '\'', '.'])
+            .trim_end_matches('ـ');
+        let candidates: Vec<(Family, u32)> = if let Some(p) =
+            ENCLOSED.chars().position(|c| marker.starts_with(c))
+        {
+            vec![(Family::Enclosed, p as u32 + 1)]
+        } else if marker.starts_with(['’', '\'']) {
+            inner
+                .parse()
+                .map(|v| vec![(Family::ArabicNumber, v)])
+                .unwrap_or_default()
+        } else if marker.ends_with('.') {
+            match inner.as_bytes() {
+                [b] if b.is_ascii_lowercase() => vec![(Family::LetterDot, (b - b'a') as u32 + 1)],
+                _ => Vec::new(),
+            }
+        } else if let Some(p) = ABJAD.chars().position(|c| inner.starts_with(c)) {
+            vec![(Family::ArabicLetter, p as u32 + 1)]
+        } else if inner.chars().all(|c| CJK_NUMERALS.contains(c)) {
+            numerals::chinese(inner)
+                .map(|v| vec![(Family::CjkBracketed, v)])
+                .unwrap_or_default()
+        } else {
+            let mut v = Vec::new();
+            if inner.len() == 1 {
+                v.push((Family::Letter, (inner.as_bytes()[0] - b'a') as u32 + 1));
+            }
+            if let Some(r) = numerals::roman_value(inner) {
+                v.push((Family::Roman, r));
+            }
+            v
+        };
+        // The next of its family; or, at a line's start, a list that starts again under a
+        // heading of the paragraph ("II. Political process: (a) ...").
+        let Some(&(family, value)) = candidates
+            .iter()
+            .find(|(f, v)| next[*f as usize] == *v)
+            .or_else(|| candidates.iter().find(|(_, v)| at_line_start && *v == 1))
+        else {
+            continue;
+        };
+        if family != Family::Enclosed && !at_line_start && !marker_context_ok(t, start, ms) {
+            continue;
+        }
+        next[family as usize] = value + 1;
+        // Items nested in a lettered item number afresh under each letter.
+        if matches!(
+            family,
+            Family::Letter | Family::ArabicLetter | Family::LetterDot
+        ) {
+            next[Family::Roman as usize] = 1;
+            next[Family::ArabicNumber as usize] = 1;
+        }
         items.push((ms, me, marker.to_string()));
     }
     items
+}
+
+/// True when byte `at` of `t` starts a line (after spaces) within the paragraph at `start`.
+fn starts_line(t: &str, start: usize, at: usize) -> bool {
+    let before = t[start..at].trim_end_matches([' ', '\t']);
+    before.ends_with('\n')
+}
+
+/// Markers that stand at a line's start only: bullets ("–", "•") and "a." items.
+fn line_start_markers(t: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = start;
+    for line in t[start..end].split_inclusive('\n') {
+        let line_start = at;
+        at += line.len();
+        if line_start == start {
+            continue;
+        }
+        let content = line.trim_start_matches([' ', '\t']);
+        let ms = line_start + (line.len() - content.len());
+        let mut chars = content.chars();
+        let first = chars.next();
+        let second = chars.next();
+        match (first, second) {
+            (Some(b), Some(' ' | '\t' | '\u{a0}'))
+                if BULLETS.contains(&b) && !content[b.len_utf8()..].trim().is_empty() =>
+            {
+                out.push((ms, ms + b.len_utf8()));
+            }
+            (Some(l), Some('.'))
+                if l.is_ascii_lowercase() && content[2..].starts_with([' ', '\t']) =>
+            {
+                out.push((ms, ms + 2));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Markers closed by a parenthesis alone, as French texts write them: `a)`, `ii)`. Found by
@@ -398,110 +488,4 @@ fn marker_context_ok(t: &str, paragraph_start: usize, at: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shape(body: &str, doc_type: DocType) -> Vec<(Option<usize>, Option<String>, String)> {
-        split(body, doc_type)
-            .into_iter()
-            .map(|c| (c.parent, c.marker, c.text))
-            .collect()
-    }
-
-    fn p(text: &str) -> (Option<usize>, Option<String>, String) {
-        (None, None, text.to_string())
-    }
-    fn numbered(n: u32, text: &str) -> (Option<usize>, Option<String>, String) {
-        (None, Some(format!("{n}.")), text.to_string())
-    }
-    fn item(parent: usize, marker: &str, text: &str) -> (Option<usize>, Option<String>, String) {
-        (Some(parent), Some(marker.to_string()), text.to_string())
-    }
-
-    #[test]
-    fn clause_cases() {
-        use DocType::*;
-        let cases: Vec<(&str, DocType, &str, Vec<_>)> = vec![
-            ("zh statement: title quote opens nothing, final quote is no clause", PresidentialStatement,
-             "主席 就 题 为 \" 联合国 维持 和平 行动 \" 的 项目 发表 声明 如下 ： \" 安理会 重申 。 \" 安理会 认为 。 \"",
-             vec![p("主席 就 题 为 \" 联合国 维持 和平 行动 \" 的 项目 发表 声明 如下 ："), p("安理会 重申 。"), p("安理会 认为 。")]),
-            ("zh sub-items glued to words", PresidentialStatement,
-             "声明 如下 ： \" 安理会 订立 以下 做法 ： ㈠就 对话 ；㈡ 努力 深化 ； ㈢在 延长 。 \"",
-             vec![p("声明 如下 ："), p("安理会 订立 以下 做法 ："), item(1, "㈠", "就 对话 ；"), item(1, "㈡", "努力 深化 ；"), item(1, "㈢", "在 延长 。")]),
-            ("en statement with curly quotes", PresidentialStatement,
-             "At the 6178th meeting, the President made the following statement: “The Security Council reaffirms. ” “The Council notes (S/2009/398).”",
-             vec![p("At the 6178th meeting, the President made the following statement:"), p("The Security Council reaffirms."), p("The Council notes (S/2009/398).")]),
-            ("en statement: quoted agenda item after a colon", PresidentialStatement,
-             "in connection with the item entitled: \"Women and peace and security\", made the following statement: \"The Council welcomes.\"",
-             vec![p("in connection with the item entitled: \"Women and peace and security\", made the following statement:"), p("The Council welcomes.")]),
-            ("fr statement with guillemets and lettered items; an item out of sequence is text", PresidentialStatement,
-             "a fait la déclaration suivante : « Le Conseil décide : a) rien ; (a) d’abord ; (b) ensuite. « Le Conseil note. »",
-             vec![p("a fait la déclaration suivante :"), p("Le Conseil décide :"), item(1, "a)", "rien ; (a) d’abord ;"), item(1, "(b)", "ensuite."), p("Le Conseil note.")]),
-            ("resolution: numbered paragraphs in sequence, numbers in citations ignored", Resolution,
-             "The Security Council, Recalling resolution 1325 (2000), 1. Decides to extend; 2. Requests a report on paragraph 2. by June; 3. Decides to remain seized.",
-             vec![p("The Security Council, Recalling resolution 1325 (2000),"), numbered(1, "Decides to extend;"), numbered(2, "Requests a report on paragraph 2. by June;"), numbered(3, "Decides to remain seized.")]),
-            ("resolution with lettered and roman items", Resolution,
-             "The Council, 1. Requests: (a) to report; (b) to assist, including: (i) training; (ii) equipment; and (c) to monitor; 2. Decides.",
-             vec![p("The Council,"), numbered(1, "Requests:"), item(1, "(a)", "to report;"), item(1, "(b)", "to assist, including:"), item(1, "(i)", "training;"), item(1, "(ii)", "equipment; and"), item(1, "(c)", "to monitor;"), numbered(2, "Decides.")]),
-            ("resolution: paragraph references are not sub-items", Resolution,
-             "The Council, 1. Recalls paragraph 4 (b) of resolution 1820 (2008);",
-             vec![p("The Council,"), numbered(1, "Recalls paragraph 4 (b) of resolution 1820 (2008);")]),
-            ("zh resolution with full-width numbers and bracketed numerals", Resolution,
-             "安全 理事会 ， １． 决定 ： （一） 设立 ；（二） 请 ； 2. 决定 继续 处理 此 案 。",
-             vec![p("安全 理事会 ，"), numbered(1, "决定 ："), item(1, "(一)", "设立 ；"), item(1, "(二)", "请 ；"), numbered(2, "决定 继续 处理 此 案 。")]),
-            ("resolution numbered as found in real texts: alone on a line, dash, no space", Resolution,
-             "The Security Council,\nWelcoming the contribution,1/\n1.\nDemands a cessation;\n2 – Calls upon the sides;\n 3.Decides to remain seized.",
-             vec![p("The Security Council,\nWelcoming the contribution,1/"), numbered(1, "Demands a cessation;"), numbered(2, "Calls upon the sides;"), numbered(3, "Decides to remain seized.")]),
-            ("zh resolution numbered in Chinese numerals at line starts", Resolution,
-             "安全理事會,\n  一.認為理事會各理事之任何同意,俱係初步性質;\n  二.茲將審議紀錄轉送委員會;",
-             vec![p("安全理事會,"), numbered(1, "認為理事會各理事之任何同意,俱係初步性質;"), numbered(2, "茲將審議紀錄轉送委員會;")]),
-            ("run-in OCR text: a 1. after a word, confirmed by a 2.", Resolution,
-             "En vertu de l'Article 47; In conséquence 1. Le Conseil invite les membres; 2. Le Conseil décide.",
-             vec![p("En vertu de l'Article 47; In conséquence"), numbered(1, "Le Conseil invite les membres;"), numbered(2, "Le Conseil décide.")]),
-            ("a lone 1. after a word with no 2. is no paragraph", Resolution,
-             "The Council, recalling Article 1. The Council decides.",
-             vec![p("The Council, recalling Article 1. The Council decides.")]),
-            ("fr resolution with lettered items closed by a parenthesis only", Resolution,
-             "Le Conseil de sécurité, 1. Prie le Secrétaire général : a) de faire rapport ; b) de prendre des mesures ; 2. Décide.",
-             vec![p("Le Conseil de sécurité,"), numbered(1, "Prie le Secrétaire général :"), item(1, "a)", "de faire rapport ;"), item(1, "b)", "de prendre des mesures ;"), numbered(2, "Décide.")]),
-            ("resolution whose paragraph 1 is a bullet", Resolution,
-             "The Security Council,\nActing under Chapter VII,\n- Decides to extend the authorizations;\n2. Decides to extend the mandate;\n3. Decides to remain seized.",
-             vec![p("The Security Council,\nActing under Chapter VII,"), numbered(1, "Decides to extend the authorizations;"), numbered(2, "Decides to extend the mandate;"), numbered(3, "Decides to remain seized.")]),
-            ("resolution whose every line is a list item", Resolution,
-             "- 安全理事会,\n- 回顾其各项决议,\n- 1. 决定延长任务;\n- 2. 决定继续处理此案。",
-             vec![p("- 安全理事会,\n- 回顾其各项决议,\n-"), numbered(1, "决定延长任务;\n-"), numbered(2, "决定继续处理此案。")]),
-            ("no quotes at all: everything is the preamble", Other,
-             "Note by the President of the Security Council.",
-             vec![p("Note by the President of the Security Council.")]),
-        ];
-        for (name, doc_type, body, want) in cases {
-            assert_eq!(shape(body, doc_type), want, "case: {name}");
-        }
-    }
-
-    #[test]
-    fn clauses_point_into_the_body() {
-        // The last case is an empty sub-item (a marker with no text), found by the property test.
-        for body in [
-            " 声明 如下 ： \" 安理会 ： ㈠就 对话 ；㈡ 努力 。 \"",
-            "声明 如下 ： \" 安理会 ： ㈠",
-            "The Council, 1. Requests: (a)",
-        ] {
-            for doc_type in [DocType::PresidentialStatement, DocType::Resolution] {
-                for c in split(body, doc_type) {
-                    assert_eq!(&body[c.start..c.end], c.text, "{body:?}");
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// The byte scan finds the opening quotes that reading character by character finds.
-        #[test]
-        fn opening_quotes_are_found_by_their_first_byte(t in "[\"“”«»„…—¢ a€维]{0,30}") {
-            let by_char: Vec<(usize, char)> =
-                t.char_indices().filter(|(_, c)| OPENING_QUOTES.contains(c)).collect();
-            proptest::prop_assert_eq!(opening_quotes(&t).collect::<Vec<_>>(), by_char);
-        }
-    }
-}
+mod tests;

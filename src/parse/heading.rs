@@ -33,6 +33,9 @@ pub struct Heading {
     /// A catalogue record's line naming the document ("Document symbol: S/PRST/2001/15", as
     /// web archives append): it cites nothing. Body offsets.
     pub catalogue: Option<Range<usize>>,
+    /// Byte offset in the body where an official masthead ("United Nations / S/RES/2672 (2023)
+    /// / Security Council / Distr.: General / 9 January 2023") ends; 0 without one.
+    pub masthead_end: usize,
 }
 
 /// How much of the head the heading, opening and adoption line may take, in characters.
@@ -110,8 +113,10 @@ static ADOPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)adopted\s+(?:[^.;]*?\s)?(?:at|in)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting",
         r"|adopt[ée]e\s+(?:[^.;]*?\s)?à\s+(?:sa|la)\s+(\d{1,5})\s*(?:e|ème|eme|re|')\.?\s+s[ée]ance",
         r"|aprobad[ao]\s+(?:[^.;]*?\s)?en\s+(?:su|la)\s+(\d{1,5})\.?\s*[ªºa]\.?\s+sesi[oó]n",
-        r"|приня[а-яё]*\s+(?:[^.;]*?\s)?на\s+(?:его\s+|своем\s+)?(\d{1,5})\s*-?\s*(?:м|й)\s+заседани",
+        r"|приня[а-яё]*\s+(?:[^.;]*?\s)?на\s+(?:его\s+|своем\s+)?(\d{1,5})\s*-?\s*(?:м|й)?\s*заседани",
         r"|第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议[^。;]*?通过",
+        // Official Chinese texts may leave out 第: "2023年1月9日9237次会议通过".
+        r"|(?:^|[^\d])(\d{1,5})\s*次\s*会议[^。;]*?通过",
         r"|(?:اتخذه|اتخذ|اعتمده|اعتمد|تبنى|تبنّى)[^.;]*?جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
     ))
 });
@@ -220,28 +225,64 @@ fn char_boundary_before_end(s: &str, chars: usize) -> usize {
 /// The first opening formula that can be one: not inside a quotation, and not run on from a
 /// word before it (a line break, punctuation, a number, or an adoption line's 通过 may precede
 /// it).
-fn opening_formula(t: &str) -> Option<Range<usize>> {
-    OPENING_FORMULA.find_iter(t).find_map(|m| {
-        let before = &t[..m.start()];
-        let trimmed = before.trim_end_matches([' ', '\t']);
-        // The Council's name alone on its line, with its comma lost, opens the text only
-        // after a heading: at the top of a page it is the masthead.
-        if !m.as_str().trim_end().ends_with([',', '，', '،', ':', '：'])
-            && (!before.is_empty() && !before.ends_with('\n')
-                || (own_resolution(before).is_none() && !ADOPTION_LINE.is_match(before)))
-        {
-            return None;
-        }
-        let ok = match trimmed.chars().next_back() {
-            None | Some('\n') => true,
-            Some(c) if "\"“«„'‘".contains(c) => false,
-            Some(c) => {
-                !c.is_alphabetic() || trimmed.ends_with("通过") || m.as_str().starts_with("إن")
+fn opening_formula(t: &str, from: usize) -> Option<Range<usize>> {
+    OPENING_FORMULA
+        .find_iter(t)
+        .filter(|m| m.start() >= from)
+        .find_map(|m| {
+            let before = &t[..m.start()];
+            let trimmed = before.trim_end_matches([' ', '\t']);
+            // The Council's name alone on its line, with its comma lost, opens the text only
+            // after a heading: at the top of a page it is the masthead.
+            if !m.as_str().trim_end().ends_with([',', '，', '،', ':', '：'])
+                && (!before.is_empty() && !before.ends_with('\n')
+                    || (own_resolution(before).is_none() && !ADOPTION_LINE.is_match(before)))
+            {
+                return None;
             }
-        };
-        ok.then(|| m.range())
-    })
+            let ok = match trimmed.chars().next_back() {
+                None | Some('\n') => true,
+                Some(c) if "\"“«„'‘".contains(c) => false,
+                Some(c) => {
+                    !c.is_alphabetic() || trimmed.ends_with("通过") || m.as_str().starts_with("إن")
+                }
+            };
+            ok.then(|| m.range())
+        })
 }
+
+/// Where the masthead of an official document ends: the lines down to its distribution line
+/// ("Distr.: General", "Distr. générale") and the date, original language and job number
+/// after it. Text copied from the UN's files starts so, and its "Security Council" alone on a
+/// line is the issuing body, not the opening formula. 0 when the text has no masthead.
+fn masthead_end(t: &str) -> usize {
+    let mut at = 0;
+    for line in t.split_inclusive('\n').take(MASTHEAD_LINES) {
+        at += line.len();
+        if !line.trim_start().starts_with("Distr") {
+            continue;
+        }
+        for next in t[at..].split_inclusive('\n').take(4) {
+            let n = next.trim();
+            let date =
+                n.chars().count() <= 40 && !n.contains('(') && find_date_in_folded(n).is_some();
+            let original = n.starts_with("Original") || n.starts_with("Orig.");
+            let job = n.len() >= 8
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || " -*()ACEFRSX".contains(c))
+                && n.chars().filter(char::is_ascii_digit).count() >= 7;
+            if !(date || original || job || n.is_empty()) {
+                break;
+            }
+            at += next.len();
+        }
+        return at;
+    }
+    0
+}
+
+/// How many lines a masthead may take before its distribution line.
+const MASTHEAD_LINES: usize = 8;
 
 /// Where a preamble clause set before the opening formula begins ("查联合国一会员国…, 因此,
 /// 安全理事会,"): the first long line of the heading region that ends like a clause. Else `end`.
@@ -310,7 +351,40 @@ pub fn read_folded(folded: &Folded) -> Heading {
 
 fn read_structure(folded: &Folded) -> Heading {
     let ft: &str = &folded.text;
-    let head = Stretch::new(folded, 0..char_boundary_after(ft, HEAD_CHARS));
+    // An official masthead is the issuing body's, not the heading: the heading starts after
+    // it, and the symbol it prints is the document's own when the heading gives none.
+    let skip = masthead_end(ft);
+    let masthead_symbol = masthead_symbol(&ft[..skip]);
+    let mut heading = read_heading(folded, skip);
+    heading.masthead_end = folded.original_offset(skip);
+    if heading.symbol.is_none() {
+        heading.symbol = masthead_symbol.filter(|s| match heading.doc_type {
+            DocType::Resolution => s.starts_with("S/RES/"),
+            DocType::PresidentialStatement => s.starts_with("S/PRST/"),
+            DocType::Other => false,
+        });
+    }
+    heading
+}
+
+/// The symbol a masthead prints: `S/RES/2672 (2023)`, `S/PRST/2023/1`.
+fn masthead_symbol(masthead: &str) -> Option<String> {
+    if masthead.is_empty() {
+        return None;
+    }
+    if let Some(c) = OWN_RESOLUTION[0].captures(masthead) {
+        return Some(format!("S/RES/{} ({})", &c[1], &c[2]));
+    }
+    PRST_SYMBOL
+        .captures(masthead)
+        .map(|c| format!("S/PRST/{}/{}", &c[1], c[2].parse::<u32>().unwrap_or(0)))
+}
+
+/// The heading of a text whose first `skip` bytes (folded) are a masthead.
+fn read_heading(folded: &Folded, skip: usize) -> Heading {
+    let ft: &str = &folded.text;
+    let head_end = skip + char_boundary_after(&ft[skip..], HEAD_CHARS);
+    let head = Stretch::new(folded, skip..head_end);
     let h = head.text();
     // The adoption line closing the text is looked for in its last TAIL_CHARS: in the part of
     // the head that falls there, and in a stretch of its own past the head (reaching a little
@@ -341,7 +415,7 @@ fn read_structure(folded: &Folded) -> Heading {
 
     // Each search stops at its first match: the formula is early in a resolution, and the
     // opening of a statement is looked for only before it.
-    let formula = opening_formula(h);
+    let formula = opening_formula(h, 0);
     let opening = STATEMENT_OPENING
         .find(&h[..formula.as_ref().map_or(h.len(), |f| f.start)])
         .map(|m| m.range());
@@ -369,9 +443,10 @@ fn read_structure(folded: &Folded) -> Heading {
             // document was issued), then anything before it.
             adoption: vec![
                 head.folded_offset(opening.start)..head.folded_offset(end),
-                0..head.folded_offset(end),
+                head.folded_offset(0)..head.folded_offset(end),
             ],
             catalogue: None,
+            masthead_end: 0,
         };
     }
 
@@ -413,7 +488,7 @@ fn read_structure(folded: &Folded) -> Heading {
         adoption.push(head.folded_offset(m.start())..head.folded_offset(end));
     }
     if formula.is_some() || own.is_some() {
-        adoption.push(0..head.folded_offset(region_end));
+        adoption.push(head.folded_offset(0)..head.folded_offset(region_end));
     }
     adoption.extend(tail_adoption.clone());
 
@@ -436,6 +511,7 @@ fn read_structure(folded: &Folded) -> Heading {
             names_end: head.offset(names_end),
             adoption,
             catalogue: None,
+            masthead_end: 0,
         };
     }
     if !is_resolution {
@@ -445,6 +521,7 @@ fn read_structure(folded: &Folded) -> Heading {
             names_end: 0,
             adoption,
             catalogue: None,
+            masthead_end: 0,
         };
     }
     let symbol = own.map(|(_, n, year)| {
@@ -468,103 +545,9 @@ fn read_structure(folded: &Folded) -> Heading {
         names_end: head.offset(names_end),
         adoption,
         catalogue: None,
+        masthead_end: 0,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn heading_cases() {
-        use DocType::*;
-        // (body, doc type, own symbol): one case per heading form met in real documents.
-        let cases: &[(&str, DocType, Option<&str>)] = &[
-            (" 安全 理事会 主席 的 声明 安全 理事会 主席 在", PresidentialStatement, None),
-            ("Statement by the President of the Security Council At the 6178th meeting", PresidentialStatement, None),
-            ("S/PRST/2009/24 Statement by the President of the Security Council", PresidentialStatement, Some("S/PRST/2009/24")),
-            ("Déclaration de la Présidente du Conseil de sécurité", PresidentialStatement, None),
-            ("Declaración de la Presidencia del Consejo de Seguridad", PresidentialStatement, None),
-            ("Заявление Председателя Совета Безопасности", PresidentialStatement, None),
-            ("بيان من رئيس مجلس الأمن", PresidentialStatement, None),
-            ("At the 4490th meeting of the Security Council, held on 8 March 2002, the President of the Security Council made the following statement on behalf of the Council:\n\"The Security Council, recalling", PresidentialStatement, None),
-            ("安全理事会主席在2001年4月24日安全理事会第4314次会议上,就安理会审议的题为“格鲁吉亚局势”的项目,代表安理会发表声明如下:", PresidentialStatement, None),
-            ("En la 3888ª sesión del Consejo de Seguridad, celebrada el 29 de mayo de 1998, el Presidente del Consejo de Seguridad formuló la siguiente declaración en nombre del Consejo:", PresidentialStatement, None),
-            ("第1888 ( 2009 ) 号 决议 2009年 9月 30日 安全 理事会 第6195 次 会议 通过 安全 理事会 ，", Resolution, Some("S/RES/1888 (2009)")),
-            ("第１８８９（２００９）号决议", Resolution, Some("S/RES/1889 (2009)")),
-            ("Resolution 1889 (2009) Adopted by the Security Council at its 6196th meeting, on 5 October 2009 The Security Council, Reaffirming", Resolution, Some("S/RES/1889 (2009)")),
-            ("S/RES/1889 (2009) Resolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("Résolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("Resolución 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("Резолюция 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("القرار 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
-            ("United Nations Security Council Resolution 470\nMAY 30, 1980\nThe Security Council,\nRecalling", Resolution, Some("S/RES/470 (1980)")),
-            ("Resolution 69 (March 4, 1949)\nThe Security Council,", Resolution, Some("S/RES/69 (1949)")),
-            ("35 (1947). Résolution du 3 octobre 1947\n[S/574]\nLe Conseil de sécurité,", Resolution, Some("S/RES/35 (1947)")),
-            ("Consolidación de la paz\nRESOLUCIÓN 1426 (24 de julio de 2002) El Consejo de Seguridad, Recordando", Resolution, Some("S/RES/1426 (2002)")),
-            ("Resolution 1224 (1999)\nРезолюция 1224 (1999), принятая Советом Безопасности на его 3971-м заседании, 28 января 1999 года\nСовет Безопасности,", Resolution, Some("S/RES/1224 (1999)")),
-            ("一九七七年五月二十六日\n第408(1977)号决议\n安全理事会,\n审议了", Resolution, Some("S/RES/408 (1977)")),
-            ("一九六七年六月十四日\n決議案二三七(一九六七)\n安全理事會,", Resolution, Some("S/RES/237 (1967)")),
-            ("四(一九四六). 一九四六年四月二十九日决议案\n查联合国一会员国\n因此,安全理事会,", Resolution, Some("S/RES/4 (1946)")),
-            ("قرار مجلس الأمن رقم 338 (1973)\nإن مجلس الأمن:", Resolution, Some("S/RES/338 (1973)")),
-            ("Adopted by the Security Council at its 5014th meeting, on 29 July 2004\nThe Security Council,", Resolution, None),
-            ("Nations Unies\nS\n/PRST/2007/31\nDéclaration du Président du Conseil de sécurité\nLe Conseil de sécurité ayant examiné à sa 5735\ne\nséance, le 28 août 2007, la question, son\nprésident a fait en son nom la déclaration suivante :\n« Le Conseil de sécurité, ayant à l’esprit", PresidentialStatement, Some("S/PRST/2007/31")),
-            ("Совет Безопасности,\nвыражая свое продолжающееся беспокойство", Resolution, None),
-            ("The Security Council,\nHaving considered the report\nAdopted unanimously at the 2502nd meeting.", Resolution, None),
-            ("وثيقة\n\nقرار مجلس الأمن الرقم 806\nإن مجلس الأمن،", Resolution, Some("S/RES/806 (1993)")),
-            ("القراران 425 و 426\nصدر بتاريخ 19 آذار 1978 القرار 425 الذي نص على ما يلي:\nإن مجلس الأمن بعدما أخذ علمًا", Resolution, Some("S/RES/425 (1978)")),
-            ("At the 1965th meeting, on 30 November 1976, following the adoption of resolution 398 (1976), the President made the following statement:\n\"In connexion", PresidentialStatement, None),
-            ("At the 4322nd meeting, the President of the Security Council made the following statement on behalf of the Council:\n“The Council”\n\nDocument symbol: S/PRST/2001/15\nDocument Type: Security Council presidential statement", PresidentialStatement, Some("S/PRST/2001/15")),
-            ("Recalling its resolution 1889 (2009)", Other, None),
-            ("Letter dated 5 August 2009 from the Permanent Representative S/2009/398", Other, None),
-            ("S/2009/398 Letter dated 5 August 2009", Other, Some("S/2009/398")),
-            ("Les membres du Conseil de sécurité ont reçu le rapport, en application de la résolution 1284 (1999)", Other, None),
-        ];
-        for (body, doc_type, symbol) in cases {
-            let h = read(body);
-            assert_eq!(
-                (h.doc_type, h.symbol.as_deref()),
-                (*doc_type, *symbol),
-                "{body}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_statements_date_is_its_openings_not_its_mastheads() {
-        let body = "S/PRST/2008/30 2008年8月7日\n安全理事会主席在2008年8月19日安全理事会第5960次会议上,代表安理会发表声明如下:\n“安全理事会";
-        let h = read(body);
-        let first = &body[h.adoption[0].clone()];
-        assert_eq!(
-            find_date_in_folded(first),
-            chrono::NaiveDate::from_ymd_opt(2008, 8, 19)
-        );
-    }
-
-    #[test]
-    fn the_part_that_names_the_document_ends_at_the_opening_formula() {
-        let body = "Resolution 470\nThe Security Council,\nRecalling resolution 338 (1973),";
-        let h = read(body);
-        assert_eq!(&body[h.names_end..h.names_end + 3], "The");
-    }
-
-    #[test]
-    fn adoption_lines_closing_the_text_are_read() {
-        for line in [
-            "Adopted unanimously at the 2502nd meeting.",
-            "Adopted at the 414th meeting by 9 votes to 1 (Egypt).",
-            "Adoptée à la 263e séance par 8 voix contre zéro.",
-            "Aprobada en la 277a. sesión por 8 votos.",
-            "第一一七次會議一致通過。",
-            "تبنى المجلس هذا القرار في جلسته رقم 1747",
-        ] {
-            let body = format!(
-                "The Security Council,\nRecalling its resolution of 30 March 1955,\n1. Decides\n{line}"
-            );
-            let h = read(&body);
-            // Plain ASCII and Chinese are their own folding: offsets agree.
-            let last = h.adoption.last().expect("an adoption line");
-            assert_eq!(last.start, body.len() - line.len(), "{line}: {h:?}");
-        }
-    }
-}
+mod tests;

@@ -321,10 +321,11 @@ pub fn find_date_in_folded(text: &str) -> Option<NaiveDate> {
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"第\s*(\d{1,5}|[〇○零一二三四五六七八九十百千]+)\s*次\s*会议",
+        r"|(?:^|[^\d年月日])(\d{3,5})\s*次\s*会议",
         r"|(?i:(?:^|\W)(\d{1,5})\s*(?:st|nd|rd|th)\s+meeting)",
         r"|(?i:(?:^|\W)(\d{1,5})\s*(?:e|ème|eme|re|')\s+séance)",
         r"|(?i:(?:^|\W)(\d{1,5})\.?\s*[ªºa]\.?\s+sesión)",
-        r"|(?i:(?:^|\W)(\d{1,5})\s*-?\s*(?:м|й|е|го)\s+заседани)",
+        r"|(?i:(?:^|\W)(\d{1,5})\s*(?:-?\s*(?:м|й|е|го)\s+|-)заседани)",
         r"|جلست\S*\s+(?:رقم\s+)?(\d{1,5})",
         r"|الجلسة\s+(?:رقم\s+)?(\d{1,5})",
     ))

@@ -332,13 +332,22 @@ pub fn parse_document(
     let preamble = &body[..preamble_end.min(body.len())];
     let title = meta::find_title(preamble);
     // The date and meeting of adoption stand where the heading, the opening or an adoption
-    // line puts them; a text with none of these gives the preamble's first ones.
+    // line puts them; a text with none of these gives the preamble's first ones. A masthead's
+    // date is the date of issue, taken last: a text with no adoption line was issued the day it
+    // was adopted, but for a vote by written procedure.
+    let masthead_end = heading.masthead_end.min(preamble.len());
+    let (masthead, after_masthead) = preamble.split_at(masthead_end);
     let (issued_on, meeting) = if heading.adoption.is_empty() {
-        (meta::find_date(preamble), meta::find_meeting(preamble))
+        (
+            meta::find_date(after_masthead).or_else(|| meta::find_date(masthead)),
+            meta::find_meeting(after_masthead),
+        )
     } else {
         let places = || heading.adoption.iter().map(|r| &folded.text[r.clone()]);
         (
-            places().find_map(meta::find_date_in_folded),
+            places()
+                .find_map(meta::find_date_in_folded)
+                .or_else(|| meta::find_date(masthead)),
             places().find_map(meta::find_meeting_in_folded),
         )
     };

@@ -31,6 +31,8 @@ fn fold_char(c: char) -> char {
         '\u{0660}'..='\u{0669}' => char::from_u32('0' as u32 + (c as u32 - 0x0660)).unwrap_or(c),
         '\u{06F0}'..='\u{06F9}' => char::from_u32('0' as u32 + (c as u32 - 0x06F0)).unwrap_or(c),
         '\u{2044}' | '\u{2215}' => '/',
+        // The non-breaking hyphen of official texts ("9237‑м заседании", "COVID‑19").
+        '\u{2011}' => '-',
         // Bidi marks carry no meaning for matching; turn them into spaces (one char for one char).
         '\u{200E}' | '\u{200F}' | '\u{061C}' => ' ',
         // Texts in traditional characters (Taiwan, Hong Kong, the early years): the characters

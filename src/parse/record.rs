@@ -248,7 +248,7 @@ fn record_of_line(symbol: String, line: ExtractLine) -> DecisionRecord {
         adopted_on: line
             .adoption_date
             .as_deref()
-            .and_then(|d| super::meta::find_date(d)),
+            .and_then(super::meta::find_date),
         meeting,
         draft_symbol: non_empty(line.draft_resolution),
         record_symbol,

@@ -86,7 +86,7 @@ pub fn read(text: &str) -> Result<Read, AknError> {
         _ => DocType::Other,
     };
 
-    let mut r = Render::default();
+    let mut r = Render::new(doc_type != DocType::PresidentialStatement);
     let mut heading_end = 0;
     let mut seen_body = false;
     for part in doc.elements() {
@@ -115,7 +115,15 @@ pub fn read(text: &str) -> Result<Read, AknError> {
     let body = r.out.trim_end().to_string();
 
     let record = meta.map(|m| record_of(m, doc_type));
-    let issued_on = adoption_date(doc, meta, record.as_ref());
+    let issued_on = match doc_type {
+        // A statement's FRBR date is the day it was issued; the day it was made is the date of
+        // the meeting its workflow names (else the text says it: "held on 29 November 2000").
+        DocType::PresidentialStatement => record
+            .as_ref()
+            .filter(|r| r.record_symbol.is_some())
+            .and_then(|r| r.adopted_on),
+        _ => adoption_date(doc, meta, record.as_ref()),
+    };
     let symbol = own_symbol(doc, meta, doc_type, issued_on);
     let meeting = adoption_meeting(doc).or_else(|| record.as_ref().and_then(|r| r.meeting));
     let markup = Markup {
@@ -143,7 +151,16 @@ pub fn read(text: &str) -> Result<Read, AknError> {
         },
     )
     .ok();
-    let issued_on = issued_on.or_else(|| printed.as_ref().and_then(|d| d.issued_on));
+    let issued_on = match doc_type {
+        // The opening's "held on 16 January 2002" is the day; the workflow's date is at times
+        // the day of a reissue.
+        DocType::PresidentialStatement => printed
+            .as_ref()
+            .and_then(|d| d.issued_on)
+            .or(issued_on)
+            .or_else(|| adoption_date(doc, meta, None)),
+        _ => issued_on.or_else(|| printed.as_ref().and_then(|d| d.issued_on)),
+    };
     let meeting = meeting.or_else(|| printed.as_ref().and_then(|d| d.meeting));
     let title = printed
         .as_ref()

@@ -44,6 +44,9 @@ pub(super) struct Render<'a> {
     depth: usize,
     /// A number was just printed: its text follows on the same line.
     after_num: bool,
+    /// A resolution's paragraphs are its numbered ones (the schema's rule); in a presidential
+    /// statement every paragraph of text is one.
+    numbered_only: bool,
 }
 
 /// Elements whose content starts a line of its own in print.
@@ -85,6 +88,20 @@ fn is_paragraph_number(num: &str) -> bool {
             .all(|c| matches!(c, '.' | '-' | '–' | '‒' | '—'))
 }
 
+/// The number typed at the start of a paragraph's text: "33 –" of "33 –\tيقرر ...".
+fn typed_number(e: &Elem) -> Option<String> {
+    let text = e.text();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let dash = rest.trim_start().chars().next()?;
+    matches!(dash, '-' | '–' | '.')
+        .then(|| format!("{} {dash}", &text[..digits]))
+        .filter(|_| rest.trim_start()[dash.len_utf8()..].starts_with(char::is_whitespace))
+}
+
 /// A paragraph of the markup that holds text, not only a heading.
 fn holds_text(e: &Elem) -> bool {
     e.elements().any(|c| {
@@ -96,6 +113,13 @@ fn holds_text(e: &Elem) -> bool {
 }
 
 impl<'a> Render<'a> {
+    pub(super) fn new(numbered_only: bool) -> Render<'a> {
+        Render {
+            numbered_only,
+            ..Render::default()
+        }
+    }
+
     fn newline(&mut self) {
         if self.after_num {
             return;
@@ -182,12 +206,28 @@ impl<'a> Render<'a> {
             }
             "attachments" | "attachment" | "annex" | "components" => self.block(e, Place::After),
             "paragraph" if place == Place::Main && self.depth == 0 && holds_text(e) => {
-                let num = e.child("num").map(Elem::text).filter(|m| !m.is_empty());
+                // Some Arabic files type the number into the text ("33 –\tيقرر") instead of
+                // marking it up.
+                let num = e
+                    .child("num")
+                    .map(Elem::text)
+                    .filter(|m| !m.is_empty())
+                    .or_else(|| typed_number(e));
                 let has_paragraph = self.marks.iter().any(|m| !m.sub_item);
+                let numbered = num.as_deref().is_some_and(is_paragraph_number);
+                if self.numbered_only && num.is_none() {
+                    // A heading of the operative part ("Political process"), or text that runs
+                    // on from the paragraph before: no paragraph of its own.
+                    self.block(e, place);
+                    return;
+                }
                 // An item the markup set as a paragraph of its own ("(a)" after "2.") is an
                 // item of the paragraph before it.
-                let sub_item =
-                    num.as_deref().is_some_and(|n| !is_paragraph_number(n)) && has_paragraph;
+                let sub_item = num.is_some() && !numbered && has_paragraph;
+                if self.numbered_only && !numbered && !has_paragraph {
+                    self.block(e, place);
+                    return;
+                }
                 self.mark(e, place, num, sub_item);
             }
             _ if place == Place::Main && self.depth > 0 && e.child("num").is_some() => {

@@ -1,0 +1,105 @@
+use super::*;
+
+fn shape(body: &str, doc_type: DocType) -> Vec<(Option<usize>, Option<String>, String)> {
+    split(body, doc_type)
+        .into_iter()
+        .map(|c| (c.parent, c.marker, c.text))
+        .collect()
+}
+
+fn p(text: &str) -> (Option<usize>, Option<String>, String) {
+    (None, None, text.to_string())
+}
+fn numbered(n: u32, text: &str) -> (Option<usize>, Option<String>, String) {
+    (None, Some(format!("{n}.")), text.to_string())
+}
+fn item(parent: usize, marker: &str, text: &str) -> (Option<usize>, Option<String>, String) {
+    (Some(parent), Some(marker.to_string()), text.to_string())
+}
+
+#[test]
+fn clause_cases() {
+    use DocType::*;
+    let cases: Vec<(&str, DocType, &str, Vec<_>)> = vec![
+        ("zh statement: title quote opens nothing, final quote is no clause", PresidentialStatement,
+         "主席 就 题 为 \" 联合国 维持 和平 行动 \" 的 项目 发表 声明 如下 ： \" 安理会 重申 。 \" 安理会 认为 。 \"",
+         vec![p("主席 就 题 为 \" 联合国 维持 和平 行动 \" 的 项目 发表 声明 如下 ："), p("安理会 重申 。"), p("安理会 认为 。")]),
+        ("zh sub-items glued to words", PresidentialStatement,
+         "声明 如下 ： \" 安理会 订立 以下 做法 ： ㈠就 对话 ；㈡ 努力 深化 ； ㈢在 延长 。 \"",
+         vec![p("声明 如下 ："), p("安理会 订立 以下 做法 ："), item(1, "㈠", "就 对话 ；"), item(1, "㈡", "努力 深化 ；"), item(1, "㈢", "在 延长 。")]),
+        ("en statement with curly quotes", PresidentialStatement,
+         "At the 6178th meeting, the President made the following statement: “The Security Council reaffirms. ” “The Council notes (S/2009/398).”",
+         vec![p("At the 6178th meeting, the President made the following statement:"), p("The Security Council reaffirms."), p("The Council notes (S/2009/398).")]),
+        ("en statement: quoted agenda item after a colon", PresidentialStatement,
+         "in connection with the item entitled: \"Women and peace and security\", made the following statement: \"The Council welcomes.\"",
+         vec![p("in connection with the item entitled: \"Women and peace and security\", made the following statement:"), p("The Council welcomes.")]),
+        ("fr statement with guillemets and lettered items; an item out of sequence is text", PresidentialStatement,
+         "a fait la déclaration suivante : « Le Conseil décide : a) rien ; (a) d’abord ; (b) ensuite. « Le Conseil note. »",
+         vec![p("a fait la déclaration suivante :"), p("Le Conseil décide :"), item(1, "a)", "rien ; (a) d’abord ;"), item(1, "(b)", "ensuite."), p("Le Conseil note.")]),
+        ("resolution: numbered paragraphs in sequence, numbers in citations ignored", Resolution,
+         "The Security Council, Recalling resolution 1325 (2000), 1. Decides to extend; 2. Requests a report on paragraph 2. by June; 3. Decides to remain seized.",
+         vec![p("The Security Council, Recalling resolution 1325 (2000),"), numbered(1, "Decides to extend;"), numbered(2, "Requests a report on paragraph 2. by June;"), numbered(3, "Decides to remain seized.")]),
+        ("resolution with lettered and roman items", Resolution,
+         "The Council, 1. Requests: (a) to report; (b) to assist, including: (i) training; (ii) equipment; and (c) to monitor; 2. Decides.",
+         vec![p("The Council,"), numbered(1, "Requests:"), item(1, "(a)", "to report;"), item(1, "(b)", "to assist, including:"), item(1, "(i)", "training;"), item(1, "(ii)", "equipment; and"), item(1, "(c)", "to monitor;"), numbered(2, "Decides.")]),
+        ("resolution: paragraph references are not sub-items", Resolution,
+         "The Council, 1. Recalls paragraph 4 (b) of resolution 1820 (2008);",
+         vec![p("The Council,"), numbered(1, "Recalls paragraph 4 (b) of resolution 1820 (2008);")]),
+        ("zh resolution with full-width numbers and bracketed numerals", Resolution,
+         "安全 理事会 ， １． 决定 ： （一） 设立 ；（二） 请 ； 2. 决定 继续 处理 此 案 。",
+         vec![p("安全 理事会 ，"), numbered(1, "决定 ："), item(1, "(一)", "设立 ；"), item(1, "(二)", "请 ；"), numbered(2, "决定 继续 处理 此 案 。")]),
+        ("resolution numbered as found in real texts: alone on a line, dash, no space", Resolution,
+         "The Security Council,\nWelcoming the contribution,1/\n1.\nDemands a cessation;\n2 – Calls upon the sides;\n 3.Decides to remain seized.",
+         vec![p("The Security Council,\nWelcoming the contribution,1/"), numbered(1, "Demands a cessation;"), numbered(2, "Calls upon the sides;"), numbered(3, "Decides to remain seized.")]),
+        ("zh resolution numbered in Chinese numerals at line starts", Resolution,
+         "安全理事會,\n  一.認為理事會各理事之任何同意,俱係初步性質;\n  二.茲將審議紀錄轉送委員會;",
+         vec![p("安全理事會,"), numbered(1, "認為理事會各理事之任何同意,俱係初步性質;"), numbered(2, "茲將審議紀錄轉送委員會;")]),
+        ("run-in OCR text: a 1. after a word, confirmed by a 2.", Resolution,
+         "En vertu de l'Article 47; In conséquence 1. Le Conseil invite les membres; 2. Le Conseil décide.",
+         vec![p("En vertu de l'Article 47; In conséquence"), numbered(1, "Le Conseil invite les membres;"), numbered(2, "Le Conseil décide.")]),
+        ("a lone 1. after a word with no 2. is no paragraph", Resolution,
+         "The Council, recalling Article 1. The Council decides.",
+         vec![p("The Council, recalling Article 1. The Council decides.")]),
+        ("fr resolution with lettered items closed by a parenthesis only", Resolution,
+         "Le Conseil de sécurité, 1. Prie le Secrétaire général : a) de faire rapport ; b) de prendre des mesures ; 2. Décide.",
+         vec![p("Le Conseil de sécurité,"), numbered(1, "Prie le Secrétaire général :"), item(1, "a)", "de faire rapport ;"), item(1, "b)", "de prendre des mesures ;"), numbered(2, "Décide.")]),
+        ("resolution whose paragraph 1 is a bullet", Resolution,
+         "The Security Council,\nActing under Chapter VII,\n- Decides to extend the authorizations;\n2. Decides to extend the mandate;\n3. Decides to remain seized.",
+         vec![p("The Security Council,\nActing under Chapter VII,"), numbered(1, "Decides to extend the authorizations;"), numbered(2, "Decides to extend the mandate;"), numbered(3, "Decides to remain seized.")]),
+        ("resolution whose every line is a list item", Resolution,
+         "- 安全理事会,\n- 回顾其各项决议,\n- 1. 决定延长任务;\n- 2. 决定继续处理此案。",
+         vec![p("- 安全理事会,\n- 回顾其各项决议,\n-"), numbered(1, "决定延长任务;\n-"), numbered(2, "决定继续处理此案。")]),
+        ("no quotes at all: everything is the preamble", Other,
+         "Note by the President of the Security Council.",
+         vec![p("Note by the President of the Security Council.")]),
+    ];
+    for (name, doc_type, body, want) in cases {
+        assert_eq!(shape(body, doc_type), want, "case: {name}");
+    }
+}
+
+#[test]
+fn clauses_point_into_the_body() {
+    // The last case is an empty sub-item (a marker with no text), found by the property test.
+    for body in [
+        " 声明 如下 ： \" 安理会 ： ㈠就 对话 ；㈡ 努力 。 \"",
+        "声明 如下 ： \" 安理会 ： ㈠",
+        "The Council, 1. Requests: (a)",
+    ] {
+        for doc_type in [DocType::PresidentialStatement, DocType::Resolution] {
+            for c in split(body, doc_type) {
+                assert_eq!(&body[c.start..c.end], c.text, "{body:?}");
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The byte scan finds the opening quotes that reading character by character finds.
+    #[test]
+    fn opening_quotes_are_found_by_their_first_byte(t in "[\"“”«»„…—¢ a€维]{0,30}") {
+        let by_char: Vec<(usize, char)> =
+            t.char_indices().filter(|(_, c)| OPENING_QUOTES.contains(c)).collect();
+        proptest::prop_assert_eq!(opening_quotes(&t).collect::<Vec<_>>(), by_char);
+    }
+}

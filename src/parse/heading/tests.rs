@@ -1,0 +1,94 @@
+use super::*;
+
+#[test]
+fn heading_cases() {
+    use DocType::*;
+    // (body, doc type, own symbol): one case per heading form met in real documents.
+    let cases: &[(&str, DocType, Option<&str>)] = &[
+        (" 安全 理事会 主席 的 声明 安全 理事会 主席 在", PresidentialStatement, None),
+        ("Statement by the President of the Security Council At the 6178th meeting", PresidentialStatement, None),
+        ("S/PRST/2009/24 Statement by the President of the Security Council", PresidentialStatement, Some("S/PRST/2009/24")),
+        ("Déclaration de la Présidente du Conseil de sécurité", PresidentialStatement, None),
+        ("Declaración de la Presidencia del Consejo de Seguridad", PresidentialStatement, None),
+        ("Заявление Председателя Совета Безопасности", PresidentialStatement, None),
+        ("بيان من رئيس مجلس الأمن", PresidentialStatement, None),
+        ("At the 4490th meeting of the Security Council, held on 8 March 2002, the President of the Security Council made the following statement on behalf of the Council:\n\"The Security Council, recalling", PresidentialStatement, None),
+        ("安全理事会主席在2001年4月24日安全理事会第4314次会议上,就安理会审议的题为“格鲁吉亚局势”的项目,代表安理会发表声明如下:", PresidentialStatement, None),
+        ("En la 3888ª sesión del Consejo de Seguridad, celebrada el 29 de mayo de 1998, el Presidente del Consejo de Seguridad formuló la siguiente declaración en nombre del Consejo:", PresidentialStatement, None),
+        ("第1888 ( 2009 ) 号 决议 2009年 9月 30日 安全 理事会 第6195 次 会议 通过 安全 理事会 ，", Resolution, Some("S/RES/1888 (2009)")),
+        ("第１８８９（２００９）号决议", Resolution, Some("S/RES/1889 (2009)")),
+        ("Resolution 1889 (2009) Adopted by the Security Council at its 6196th meeting, on 5 October 2009 The Security Council, Reaffirming", Resolution, Some("S/RES/1889 (2009)")),
+        ("S/RES/1889 (2009) Resolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+        ("Résolution 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+        ("Resolución 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+        ("Резолюция 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+        ("القرار 1889 (2009)", Resolution, Some("S/RES/1889 (2009)")),
+        ("United Nations Security Council Resolution 470\nMAY 30, 1980\nThe Security Council,\nRecalling", Resolution, Some("S/RES/470 (1980)")),
+        ("Resolution 69 (March 4, 1949)\nThe Security Council,", Resolution, Some("S/RES/69 (1949)")),
+        ("35 (1947). Résolution du 3 octobre 1947\n[S/574]\nLe Conseil de sécurité,", Resolution, Some("S/RES/35 (1947)")),
+        ("Consolidación de la paz\nRESOLUCIÓN 1426 (24 de julio de 2002) El Consejo de Seguridad, Recordando", Resolution, Some("S/RES/1426 (2002)")),
+        ("Resolution 1224 (1999)\nРезолюция 1224 (1999), принятая Советом Безопасности на его 3971-м заседании, 28 января 1999 года\nСовет Безопасности,", Resolution, Some("S/RES/1224 (1999)")),
+        ("一九七七年五月二十六日\n第408(1977)号决议\n安全理事会,\n审议了", Resolution, Some("S/RES/408 (1977)")),
+        ("一九六七年六月十四日\n決議案二三七(一九六七)\n安全理事會,", Resolution, Some("S/RES/237 (1967)")),
+        ("四(一九四六). 一九四六年四月二十九日决议案\n查联合国一会员国\n因此,安全理事会,", Resolution, Some("S/RES/4 (1946)")),
+        ("قرار مجلس الأمن رقم 338 (1973)\nإن مجلس الأمن:", Resolution, Some("S/RES/338 (1973)")),
+        ("Adopted by the Security Council at its 5014th meeting, on 29 July 2004\nThe Security Council,", Resolution, None),
+        ("Nations Unies\nS\n/PRST/2007/31\nDéclaration du Président du Conseil de sécurité\nLe Conseil de sécurité ayant examiné à sa 5735\ne\nséance, le 28 août 2007, la question, son\nprésident a fait en son nom la déclaration suivante :\n« Le Conseil de sécurité, ayant à l’esprit", PresidentialStatement, Some("S/PRST/2007/31")),
+        ("Совет Безопасности,\nвыражая свое продолжающееся беспокойство", Resolution, None),
+        ("The Security Council,\nHaving considered the report\nAdopted unanimously at the 2502nd meeting.", Resolution, None),
+        ("وثيقة\n\nقرار مجلس الأمن الرقم 806\nإن مجلس الأمن،", Resolution, Some("S/RES/806 (1993)")),
+        ("القراران 425 و 426\nصدر بتاريخ 19 آذار 1978 القرار 425 الذي نص على ما يلي:\nإن مجلس الأمن بعدما أخذ علمًا", Resolution, Some("S/RES/425 (1978)")),
+        ("At the 1965th meeting, on 30 November 1976, following the adoption of resolution 398 (1976), the President made the following statement:\n\"In connexion", PresidentialStatement, None),
+        ("At the 4322nd meeting, the President of the Security Council made the following statement on behalf of the Council:\n“The Council”\n\nDocument symbol: S/PRST/2001/15\nDocument Type: Security Council presidential statement", PresidentialStatement, Some("S/PRST/2001/15")),
+        ("Recalling its resolution 1889 (2009)", Other, None),
+        ("Letter dated 5 August 2009 from the Permanent Representative S/2009/398", Other, None),
+        ("S/2009/398 Letter dated 5 August 2009", Other, Some("S/2009/398")),
+        ("Les membres du Conseil de sécurité ont reçu le rapport, en application de la résolution 1284 (1999)", Other, None),
+    ];
+    for (body, doc_type, symbol) in cases {
+        let h = read(body);
+        assert_eq!(
+            (h.doc_type, h.symbol.as_deref()),
+            (*doc_type, *symbol),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_statements_date_is_its_openings_not_its_mastheads() {
+    let body = "S/PRST/2008/30 2008年8月7日\n安全理事会主席在2008年8月19日安全理事会第5960次会议上,代表安理会发表声明如下:\n“安全理事会";
+    let h = read(body);
+    let first = &body[h.adoption[0].clone()];
+    assert_eq!(
+        find_date_in_folded(first),
+        chrono::NaiveDate::from_ymd_opt(2008, 8, 19)
+    );
+}
+
+#[test]
+fn the_part_that_names_the_document_ends_at_the_opening_formula() {
+    let body = "Resolution 470\nThe Security Council,\nRecalling resolution 338 (1973),";
+    let h = read(body);
+    assert_eq!(&body[h.names_end..h.names_end + 3], "The");
+}
+
+#[test]
+fn adoption_lines_closing_the_text_are_read() {
+    for line in [
+        "Adopted unanimously at the 2502nd meeting.",
+        "Adopted at the 414th meeting by 9 votes to 1 (Egypt).",
+        "Adoptée à la 263e séance par 8 voix contre zéro.",
+        "Aprobada en la 277a. sesión por 8 votos.",
+        "第一一七次會議一致通過。",
+        "تبنى المجلس هذا القرار في جلسته رقم 1747",
+    ] {
+        let body = format!(
+            "The Security Council,\nRecalling its resolution of 30 March 1955,\n1. Decides\n{line}"
+        );
+        let h = read(&body);
+        // Plain ASCII and Chinese are their own folding: offsets agree.
+        let last = h.adoption.last().expect("an adoption line");
+        assert_eq!(last.start, body.len() - line.len(), "{line}: {h:?}");
+    }
+}
