@@ -175,6 +175,7 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     let mut found = Vec::new();
     find_symbols(t, &mut found);
     find_resolution_lists(t, &mut found);
+    find_bare_resolutions(t, &mut found);
     find_chinese_resolution_lists(t, &mut found);
     find_chinese_session_resolutions(t, &mut found);
     charter::find_charter(t, &mut found);
@@ -413,6 +414,34 @@ fn list_item(c: &regex::Captures) -> Option<(CitationKind, Symbol)> {
         // paragraph); those resolutions date from 1946-1952 and are cited with their year.
         None if n >= 100 => Some((CitationKind::Resolution, Symbol::YearlessResolution(n))),
         None => None,
+    }
+}
+
+/// "1591 (2005)" wherever it stands: a list interrupted by words ("resolutions concerning the
+/// Sudan, in particular 1591 (2005), 1651 (2005)") loses the resolution word before its items.
+/// A number with a year in brackets is taken for a Council resolution only where the number
+/// falls in the year's stretch of resolution numbers.
+static BARE_RESOLUTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^\d/.\-])(\d{1,4})\s?\(\s?(\d{4})\s?\)"));
+
+fn find_bare_resolutions(t: &str, out: &mut Vec<Found>) {
+    for c in BARE_RESOLUTION.captures_iter(t) {
+        let (Some(n), Some(y)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (Ok(number), Ok(year)) = (n.as_str().parse::<u32>(), y.as_str().parse::<i32>()) else {
+            continue;
+        };
+        if number == 0 || !resolution_years::fits(number, year) {
+            continue;
+        }
+        let end = c.get(0).map_or(y.end() + 1, |m| m.end());
+        out.push(Found {
+            start: n.start(),
+            end,
+            kind: CitationKind::Resolution,
+            symbol: Symbol::Known(sc_resolution(number, year)),
+        });
     }
 }
 

@@ -56,7 +56,11 @@ pub fn split_folded(body: &str, folded: &Folded, doc_type: DocType) -> Vec<Claus
     };
     let mut clauses = Vec::new();
     for p in paragraphs {
-        let items = sub_items(t, p.start, p.end);
+        // An annex follows the last paragraph: its items are the annex's, not the paragraph's.
+        let items_end = ANNEX
+            .find(&t[p.start..p.end])
+            .map_or(p.end, |m| p.start + m.start());
+        let items = sub_items(t, p.start, items_end);
         let lead_end = items.first().map(|i| i.0).unwrap_or(p.end);
         let parent = clauses.len();
         clauses.push(clause(body, folded, None, p.marker, p.start, lead_end));
@@ -304,6 +308,11 @@ static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         r"[\x{3220}-\x{3229}]|\(\s?(?:[一二三四五六七八九十]{1,2}|[a-z]{1,2}|[ivxl]{1,5}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]ـ?)\s?\)|[’']\d{1,2}[‘']",
     )
     .expect("sub-item pattern")
+});
+/// An annex's heading on a line of its own, in the six languages.
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:(?i:annex|annexe|anexo|приложение)(?:\s+[IVX\d]{1,4}|\s+[A-Z])?|附件[一二三四五六七八九十]?|المرفق(?:\s+\S+)?)[ \t]*[*\d]?[ \t]*$")
+        .expect("annex pattern")
 });
 const ENCLOSED: &str = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩";
 /// The Arabic letters in the order that numbers items: (أ) (ب) (ج) (د) (هـ) ...

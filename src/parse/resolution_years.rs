@@ -119,6 +119,20 @@ pub fn year_of(number: u32) -> Option<i32> {
     None
 }
 
+/// True when resolution `number` can be of `year`: it lies in that year's stretch of numbers,
+/// give or take the margin of the year's boundaries. A year after the table's takes numbers
+/// past its end.
+pub fn fits(number: u32, year: i32) -> bool {
+    let Some(i) = FIRST_OF_YEAR.iter().position(|&(y, _)| y == year) else {
+        let last = FIRST_OF_YEAR.last().map_or(0, |&(y, _)| y);
+        return year > last && year <= last + 3 && number + margin(year) >= END_OF_TABLE;
+    };
+    let first = FIRST_OF_YEAR[i].1;
+    let next = FIRST_OF_YEAR.get(i + 1).map_or(END_OF_TABLE, |&(_, f)| f);
+    let m = margin(year);
+    number + m >= first && number < next + m
+}
+
 #[cfg(test)]
 mod tests {
     use super::year_of;
