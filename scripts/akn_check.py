@@ -156,7 +156,7 @@ def link_symbol(href):
     m = re.search(r"A/RES/([\w-]+/\d+)", h, re.I)
     if m:
         return ("A/RES", m.group(1).upper())
-    m = re.search(r"(?<![A-Za-z.])S/(\d{4})/(\d+)", h)
+    m = re.search(r"(?<![A-Za-z.])S/(\d{4})/(\d+)", h, re.I)
     if m:
         return ("S", m.group(1) + "/" + str(int(m.group(2))))
     return None
@@ -244,6 +244,7 @@ def from_xml(root, path):
     links = [h for h in merged_links(body) if link_symbol(h)]
     own = own_symbols(stmt, path)
     x["links"] = len(links)
+    x["link_hrefs"] = links
     x["self_links"] = sum(1 for h in links if link_symbol(h) in own)
 
     steps = list(stmt.iterfind("meta/workflow/step"))
@@ -304,6 +305,9 @@ def from_db(db, rel):
     d["votes"] = votes
     d["links"] = db.execute(
         "SELECT count(*) FROM citations WHERE statement_id = ? AND origin = 'link'", (sid,)).fetchone()[0]
+    # for the listing only: which cited symbols differ
+    d["link_symbols"] = [r[0] for r in db.execute(
+        "SELECT symbol FROM citations WHERE statement_id = ? AND origin = 'link'", (sid,))]
     top = db.execute(
         "SELECT count(*) FROM clauses WHERE statement_id = ? AND parent_id IS NULL", (sid,)).fetchone()[0]
     d["paragraphs"] = max(top - 1, 0)
@@ -339,6 +343,25 @@ def vote_diff(a, b):
     return "; ".join(parts)
 
 
+def link_diff(x, d):
+    """The symbols that one side has more often than the other (for the listing)."""
+    from collections import Counter
+    xs = Counter()
+    example = {}
+    for h in x["link_hrefs"]:
+        k = link_symbol(h)
+        xs[k] += 1
+        example.setdefault(k, h)
+    ds = Counter()
+    for s in d["link_symbols"]:
+        k = link_symbol(s) or ("other", s)
+        ds[k] += 1
+    only_x = [f"{example[k]!r}x{n}" for k, n in (xs - ds).items()]
+    only_d = [f"{k[1] if k[0] == 'other' else '/'.join(k)}x{n}" for k, n in (ds - xs).items()]
+    return ("xml-only " + ", ".join(only_x[:3]) + ("; " if only_d else "") if only_x else "") + \
+        ("db-only " + ", ".join(only_d[:3]) if only_d else "")
+
+
 def compare(x, d):
     """{field: (agrees, xml value, db value)}; a field missing from the dict is not applicable."""
     r = {}
@@ -350,6 +373,8 @@ def compare(x, d):
     r["links"] = (lo <= d["links"] <= hi,
                   f"{x['links']}" + (f" ({x['self_links']} to itself)" if x["self_links"] else ""),
                   d["links"])
+    if not r["links"][0]:
+        r["links"] = (False, f"xml {r['links'][1]} db {d['links']}; " + link_diff(x, d), "")
     r["draft"] = (x["draft"] == norm(d["draft"]), x["draft"], d["draft"])
     r["record"] = (x["record"] == norm(d["record"]), x["record"], d["record"])
     if x["kind"] != "presidentialStatement":

@@ -5,6 +5,7 @@
 #[allow(dead_code)]
 mod common;
 
+mod akn;
 mod archives;
 mod big_files;
 mod cli;

@@ -410,10 +410,10 @@ fn record_of(meta: &Elem, doc_type: DocType) -> DecisionRecord {
                 record.adopted_on = attr("date").as_deref().and_then(iso_date);
             }
             // A presidential statement's step names the meeting it was made at.
+            // A statement's step names the meeting it was made at (S/PV.9263), or the letter of
+            // a statement agreed by written procedure (S/2020/340).
             "" if doc_type == DocType::PresidentialStatement => {
-                if attr("as").as_deref().and_then(meeting_of_record).is_some() {
-                    record.record_symbol = attr("as");
-                }
+                record.record_symbol = attr("as");
                 record.adopted_on = attr("date").as_deref().and_then(iso_date);
             }
             _ => {}
@@ -500,36 +500,70 @@ fn citations_of(
 /// What a link's address names: `https://undocs.org/en/S/RES/2042(2012)` is resolution 2042
 /// (2012). Addresses of no UN document give nothing.
 pub fn link_target(href: &str) -> Option<(CitationKind, String)> {
-    let path = href
-        .split_once("undocs.org/")
-        .map(|(_, p)| p)
-        .or_else(|| href.split_once("un.org/").map(|(_, p)| p))?;
+    // A search form's address names the document in its query: view_doc.asp?symbol=S/RES/2129(2013).
+    let query = href.split_once('?').and_then(|(_, q)| {
+        q.split('&').find_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            k.eq_ignore_ascii_case("symbol").then(|| v.to_string())
+        })
+    });
+    let path = match &query {
+        Some(symbol) => symbol.as_str(),
+        None => href
+            .split_once("undocs.org/")
+            .map(|(_, p)| p)
+            .or_else(|| href.split_once("un.org/").map(|(_, p)| p))?,
+    };
     let path = percent_decode(path.split(['?', '#']).next().unwrap_or(path));
-    // An optional language segment: /en/, /fr/, /zh/ ...
+    let path = path.trim_start_matches('/');
+    // An optional language segment: /en/, /fr/, /ch/, /sp/, /ot/ ...
     let path = match path.split_once('/') {
         Some((lang, rest)) if lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()) => {
-            rest.to_string()
+            rest
         }
         _ => path,
     };
-    let path = path.trim().trim_end_matches('/');
+    let mut path = path
+        .trim()
+        .trim_end_matches(['/', '.', ';', ','])
+        .replace("//", "/");
+    // A joint symbol (A/72/707–S/2018/43) cites the Council's document.
+    if let Some(k) = path.find(['–', '—']).filter(|_| !path.starts_with("S/")) {
+        path = path[k..].trim_start_matches(['–', '—']).to_string();
+    }
     if path.is_empty() {
         return None;
     }
-    let upper = path.to_ascii_uppercase();
-    let found = citations::extract(path);
+    let found = citations::extract(&path);
     if let [one] = found.as_slice() {
         if one.raw.len() + 2 >= path.len() {
             return Some((one.kind, one.symbol.clone()));
         }
     }
-    if upper.starts_with("S/") {
+    if path.starts_with("S/") && is_document_symbol(&path) {
         return Some((CitationKind::Document, path.to_string()));
     }
-    if upper.starts_with("A/RES/") {
+    if path.to_ascii_uppercase().starts_with("A/RES/") {
         return Some((CitationKind::GeneralAssemblyResolution, path.to_string()));
     }
     None
+}
+
+/// A Council document's symbol as links write them: S/2019/28, S/2009/398/Add.1, the numbers
+/// of before 1994 (S/23500), a body's series (S/AC.51/2017/2, S/Agenda/8979). A link's typo
+/// (S/2532, S/20144/461, S/2015801) is none: the text under it is read instead.
+fn is_document_symbol(path: &str) -> bool {
+    let rest = &path[2..];
+    let mut parts = rest.split('/');
+    let first = parts.next().unwrap_or("");
+    if first.chars().all(|c| c.is_ascii_digit()) {
+        return match (first.len(), parts.next()) {
+            (4, Some(n)) => !n.is_empty() && n.chars().take_while(char::is_ascii_digit).count() > 0,
+            (5, None) => true,
+            _ => false,
+        };
+    }
+    first.starts_with(|c: char| c.is_ascii_uppercase()) && parts.next().is_some()
 }
 
 fn percent_decode(s: &str) -> String {

@@ -192,7 +192,8 @@ impl<'a> Render<'a> {
                 let end = self.out.trim_end().len().max(start);
                 // One symbol set in several runs of type is several links to one address.
                 if let Some(last) = self.links.last_mut() {
-                    if last.href == href && self.out[last.range.end..start].trim().is_empty() {
+                    let gap = &self.out[last.range.end..start];
+                    if last.href == href && gap.trim().is_empty() && !gap.contains('\n') {
                         last.range.end = end.max(last.range.end);
                         return;
                     }
@@ -246,8 +247,10 @@ impl<'a> Render<'a> {
             if let Some(mark) = note.attr("marker") {
                 self.text(mark.trim());
                 self.out.push(' ');
+                self.after_num = true;
             }
             self.children(note, Place::After);
+            self.after_num = false;
             self.newline();
         }
     }
@@ -266,6 +269,11 @@ impl<'a> Render<'a> {
         let mut paragraph: Option<usize> = None;
         for (k, &(start, mark)) in starts.iter().enumerate() {
             let end = starts.get(k + 1).map(|s| s.0).unwrap_or(body.len());
+            // A clause's text starts after its number, as the text parser has it.
+            let start = start
+                + mark
+                    .and_then(|m| m.marker.as_deref())
+                    .map_or(0, |m| marker_len(&body[start..end], m));
             let text = body[start..end].trim_end();
             let sub_item = mark.is_some_and(|m| m.sub_item) && paragraph.is_some();
             if !sub_item && mark.is_some() {
@@ -281,6 +289,20 @@ impl<'a> Render<'a> {
         }
         clauses
     }
+}
+
+/// How many bytes at the start of `text` print `marker` (white space aside), with the white
+/// space after it; 0 when `text` does not start with it.
+fn marker_len(text: &str, marker: &str) -> usize {
+    let mut rest = text;
+    for m in marker.chars().filter(|c| !c.is_whitespace()) {
+        rest = rest.trim_start();
+        match rest.strip_prefix(m) {
+            Some(r) => rest = r,
+            None => return 0,
+        }
+    }
+    text.len() - rest.trim_start().len()
 }
 
 const XML_SPACE: [char; 4] = ['\u{20}', '\t', '\n', '\r'];
