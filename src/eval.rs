@@ -9,6 +9,7 @@
 //! `tests/fixtures/akn/`.
 
 use std::collections::{BTreeMap, HashMap};
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -104,6 +105,8 @@ pub struct Scores {
     pub linked_documents: u64,
     pub citations: BTreeMap<&'static str, Matches>,
     pub all_citations: Matches,
+    /// All kinds against this file's links alone.
+    pub own_links: Matches,
     pub baseline_resolutions: Matches,
     /// Files that are no AKN document.
     pub unreadable: u64,
@@ -118,8 +121,9 @@ pub struct Misses {
 }
 
 impl Scores {
-    /// Scores one AKN file; gives what the parser got wrong in it.
-    pub fn add_file(&mut self, text: &str) -> Misses {
+    /// Scores one AKN file, its citations against its links and those of `others` (another
+    /// language version's); gives what the parser got wrong in it.
+    pub fn add_file(&mut self, text: &str, others: Option<&Links>) -> Misses {
         let mut misses = Misses::default();
         let Ok(read) = akn::read(text) else {
             self.unreadable += 1;
@@ -204,38 +208,33 @@ impl Scores {
             );
         }
 
-        let linked: Vec<_> = truth
-            .citations
-            .iter()
-            .filter(|(_, c)| c.origin == Origin::Link && LINKED_KINDS.contains(&c.kind))
-            .map(|(_, c)| c)
-            .collect();
-        if linked.is_empty() {
+        let own = links_of(truth);
+        if own.is_empty() {
             return misses;
         }
         self.linked_documents += 1;
-        let found: Vec<_> = parsed
+        let found_keys: Vec<String> = parsed
             .citations
             .iter()
             .filter(|(_, c)| LINKED_KINDS.contains(&c.kind))
-            .map(|(_, c)| c)
+            .map(|(_, c)| key(c.kind, &c.symbol))
             .collect();
+        let truth_keys = confirmed(&own, others, &found_keys);
         for kind in LINKED_KINDS {
-            let of = |cs: &[&parse::Citation]| -> Vec<String> {
-                cs.iter()
-                    .filter(|c| c.kind == kind)
-                    .map(|c| c.symbol.clone())
+            let of = |keys: &[String]| -> Vec<String> {
+                let prefix = format!("{} ", kind.as_str());
+                keys.iter()
+                    .filter(|k| k.starts_with(&prefix))
+                    .cloned()
                     .collect()
             };
             self.citations
                 .entry(kind.as_str())
                 .or_default()
-                .add(&of(&found), &of(&linked));
+                .add(&of(&found_keys), &of(&truth_keys));
         }
-        let key = |c: &&parse::Citation| format!("{} {}", c.kind.as_str(), c.symbol);
-        let found_keys: Vec<String> = found.iter().map(key).collect();
-        let truth_keys: Vec<String> = linked.iter().map(key).collect();
         self.all_citations.add(&found_keys, &truth_keys);
+        self.own_links.add(&found_keys, &expand(&own));
         let mut left = truth_keys.clone();
         for f in &found_keys {
             match left.iter().position(|t| t == f) {
@@ -247,20 +246,66 @@ impl Scores {
         }
         misses.missed_citations = left;
 
-        let own = markup.symbol.clone().unwrap_or_default();
+        let own_symbol = markup.symbol.clone().unwrap_or_default();
         let baseline: Vec<String> = BASELINE
             .captures_iter(&truth.body)
             .map(|c| format!("S/RES/{} ({})", &c[1], &c[2]))
-            .filter(|s| *s != own)
+            .filter(|s| *s != own_symbol)
+            .map(|s| key(CitationKind::Resolution, &s))
             .collect();
-        let truth_resolutions: Vec<String> = linked
-            .iter()
-            .filter(|c| c.kind == CitationKind::Resolution)
-            .map(|c| c.symbol.clone())
+        let resolutions: Vec<String> = confirmed(&own, others, &baseline)
+            .into_iter()
+            .filter(|k| k.starts_with("resolution "))
             .collect();
-        self.baseline_resolutions.add(&baseline, &truth_resolutions);
+        self.baseline_resolutions.add(&baseline, &resolutions);
         misses
     }
+}
+
+/// Linked citations counted by kind and symbol.
+pub type Links = BTreeMap<String, u32>;
+
+fn expand(m: &Links) -> Vec<String> {
+    m.iter()
+        .flat_map(|(k, n)| std::iter::repeat_n(k.clone(), *n as usize))
+        .collect()
+}
+
+/// The links a reading is scored against: this version's, and each mention the reading found
+/// that this version's markup left unlinked where another language version links it as often.
+fn confirmed(own: &Links, others: Option<&Links>, found: &[String]) -> Vec<String> {
+    let mut found_counts = Links::new();
+    for k in found {
+        *found_counts.entry(k.clone()).or_default() += 1;
+    }
+    let mut links = own.clone();
+    for (k, n) in others.into_iter().flatten() {
+        let confirmed = (*n).min(found_counts.get(k).copied().unwrap_or(0));
+        let at = links.entry(k.clone()).or_default();
+        *at = (*at).max(confirmed);
+    }
+    expand(&links)
+}
+
+fn key(kind: CitationKind, symbol: &str) -> String {
+    format!("{} {symbol}", kind.as_str())
+}
+
+fn links_of(doc: &Document) -> Links {
+    let mut links = Links::new();
+    for (_, c) in &doc.citations {
+        if c.origin == Origin::Link && LINKED_KINDS.contains(&c.kind) {
+            *links.entry(key(c.kind, &c.symbol)).or_default() += 1;
+        }
+    }
+    links
+}
+
+/// The symbol of an AKN file's document and its linked citations: what the other language
+/// versions of the document are scored against as well.
+pub fn document_links(text: &str) -> Option<(String, Links)> {
+    let read = akn::read(text).ok()?;
+    Some((read.markup.symbol.clone()?, links_of(&read.document)))
 }
 
 /// The number of paragraphs, and the number of sub-items of each.

@@ -357,6 +357,19 @@ fn read_structure(folded: &Folded) -> Heading {
     let masthead_symbol = masthead_symbol(&ft[..skip]);
     let mut heading = read_heading(folded, skip);
     heading.masthead_end = folded.original_offset(skip);
+    // A draft put to the vote ("Brazil and Switzerland: draft resolution") is no resolution
+    // of the Council; its symbol is the masthead's (S/2023/506).
+    let head_end = skip + char_boundary_after(&ft[skip..], HEAD_CHARS);
+    if let Some(draft) = DRAFT_LINE.find(&ft[skip..head_end]) {
+        let at = folded.original_offset(skip + draft.start());
+        if heading.names_end == 0 || at < heading.names_end {
+            heading.doc_type = DocType::Other;
+            heading.symbol = MASTHEAD_DOCUMENT
+                .find(&ft[..skip])
+                .map(|m| m.as_str().split_whitespace().collect());
+            return heading;
+        }
+    }
     if heading.symbol.is_none() {
         heading.symbol = masthead_symbol.filter(|s| match heading.doc_type {
             DocType::Resolution => s.starts_with("S/RES/"),
@@ -366,6 +379,17 @@ fn read_structure(folded: &Folded) -> Heading {
     }
     heading
 }
+
+/// The line that presents a draft resolution, after its sponsors' names, in six languages.
+static DRAFT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)[:：]\s*(?:draft\s+resolution|projet\s+de\s+r[ée]solution|proyecto\s+de\s+resoluci[oó]n|проект\s+резолюции|决议草案|مشروع\s+قرار)\s*$")
+        .expect("draft pattern")
+});
+
+/// A document's symbol on a masthead line of its own: S/2023/506.
+static MASTHEAD_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*S\s*/\s*\d{4}\s*/\s*\d{1,5}[ \t]*$").expect("masthead symbol pattern")
+});
 
 /// The symbol a masthead prints: `S/RES/2672 (2023)`, `S/PRST/2023/1`.
 fn masthead_symbol(masthead: &str) -> Option<String> {

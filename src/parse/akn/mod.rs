@@ -162,14 +162,13 @@ pub fn read(text: &str) -> Result<Read, AknError> {
         _ => issued_on.or_else(|| printed.as_ref().and_then(|d| d.issued_on)),
     };
     let meeting = meeting.or_else(|| printed.as_ref().and_then(|d| d.meeting));
-    let title = printed
-        .as_ref()
-        .and_then(|d| d.title.clone())
-        .or_else(|| match language {
-            // The markup gives the agenda item in English only.
-            Some("en") => record.as_ref().and_then(|r| r.agenda.clone()),
-            _ => None,
-        });
+    // A statement quotes its agenda item in its opening ("the item entitled “…”"), in its
+    // language; a resolution names none, and the markup gives it in English only.
+    let title = match (doc_type, language) {
+        (DocType::PresidentialStatement, _) => printed.as_ref().and_then(|d| d.title.clone()),
+        (_, Some("en")) => record.as_ref().and_then(|r| r.agenda.clone()),
+        _ => None,
+    };
     let clauses = r.clauses(&body);
     let citations = citations_of(&body, &r.links, &clauses, heading_end, &symbol, meeting);
     let tags = meta.map(subject_terms).unwrap_or_default();

@@ -279,9 +279,20 @@ impl<'a> Render<'a> {
             if !sub_item && mark.is_some() {
                 paragraph = Some(clauses.len());
             }
+            // "1 -" of Arabic texts is paragraph 1., as the text parser writes it.
+            let marker = mark.and_then(|m| m.marker.as_deref()).map(|m| {
+                if is_paragraph_number(m) {
+                    format!(
+                        "{}.",
+                        m.trim().trim_end_matches(['.', '-', '–', '‒', '—', ' '])
+                    )
+                } else {
+                    m.to_string()
+                }
+            });
             clauses.push(Clause {
                 parent: if sub_item { paragraph } else { None },
-                marker: mark.and_then(|m| m.marker.clone()),
+                marker,
                 text: text.to_string(),
                 start,
                 end: start + text.len(),

@@ -44,6 +44,15 @@ fn heading_cases() {
         ("Letter dated 5 August 2009 from the Permanent Representative S/2009/398", Other, None),
         ("S/2009/398 Letter dated 5 August 2009", Other, Some("S/2009/398")),
         ("Les membres du Conseil de sécurité ont reçu le rapport, en application de la résolution 1284 (1999)", Other, None),
+        // Official texts with their masthead (the UN's markup rendered as printed): the issuing
+        // body alone on its line is no opening formula.
+        ("Организация Объединенных Наций\nS/RES/2672 (2023)\nСовет Безопасности\nDistr.: General\n9 January 2023\nРезолюция 2672 (2023),\nпринятая Советом Безопасности на его 9237‑м заседании 9 января 2023 года\nСовет Безопасности,\nссылаясь", Resolution, Some("S/RES/2672 (2023)")),
+        ("联合国\nS/RES/2672 (2023)\n安全理事会\nDistr.: General\n9 January 2023\n第2672(2023)号决议\n2023年1月9日 9237次会议通过\n安全理事会，\n回顾", Resolution, Some("S/RES/2672 (2023)")),
+        ("United Nations\nS/RES/2573 (2021)\nSecurity Council\nDistr.: General\n27 April 2021\nResolution 2573 (2021)\nAdopted by the Security Council on 27 April 2021\nReiterating its primary responsibility", Resolution, Some("S/RES/2573 (2021)")),
+        ("United Nations\nS/PRST/2002/21\nSecurity Council\nDistr.: General\n23 July 2002\nStatement by the President of the Security Council\nAt the 4582nd meeting of the Security Council, held on 23 July 2002, the President of the Security Council made the following statement on behalf of the Council.\n“The Security Council welcomes", PresidentialStatement, Some("S/PRST/2002/21")),
+        // A draft put to the vote and not adopted.
+        ("United Nations\nS/2023/506\nSecurity Council\nDistr.: General\n11 July 2023\nOriginal: English\nBrazil and Switzerland: draft resolution\nThe Security Council,\nRecalling", Other, Some("S/2023/506")),
+        ("联合国\nS/2023/506\n安全理事会\nDistr.: General\n11 July 2023\n巴西和瑞士：决议草案\n安全理事会，", Other, Some("S/2023/506")),
     ];
     for (body, doc_type, symbol) in cases {
         let h = read(body);
@@ -51,6 +60,27 @@ fn heading_cases() {
             (h.doc_type, h.symbol.as_deref()),
             (*doc_type, *symbol),
             "{body}"
+        );
+    }
+}
+
+#[test]
+fn dates_and_meetings_of_official_texts_with_their_masthead() {
+    use crate::parse::{parse_document, Limits};
+    // (text, date, meeting): the masthead's date is the date of issue, taken only where the
+    // text gives no other.
+    let cases: &[(&str, &str, Option<i64>)] = &[
+        ("United Nations\nS/RES/2533 (2020)\nSecurity Council\nDistr.: General\n13 July 2020\nResolution 2533 (2020)\nAdopted by the Security Council on 11 July 2020\nThe Security Council,\nRecalling", "2020-07-11", None),
+        ("Организация Объединенных Наций\nS/RES/2585 (2021)\nСовет Безопасности\nDistr.: General\n9 July 2021\nРезолюция 2585 (2021),\nпринятая Советом Безопасности на его 8817-заседании9 июля 2021 года\nСовет Безопасности,\nссылаясь", "2021-07-09", Some(8817)),
+        ("Nations Unies\nS/RES/2722 (2024)\nConseil de sécurité\nDistr. générale\n10 janvier 2024\nRésolution 2722 (2024)\nLe Conseil de sécurité,\nRéaffirmant", "2024-01-10", None),
+        ("联合国\nS/RES/2740 (2024)\n安全理事会\nDistr.: General\n27 June 2024\n第2740(2024)号决议\n2024年6月27日 9674次会议通过\n安全理事会，\n回顾", "2024-06-27", Some(9674)),
+    ];
+    for (text, date, meeting) in cases {
+        let doc = parse_document(&format!("%%%\n\n{text}\n"), 1, &Limits::default()).unwrap();
+        assert_eq!(
+            (doc.issued_on.map(|d| d.to_string()), doc.meeting),
+            (Some(date.to_string()), *meeting),
+            "{text}"
         );
     }
 }
