@@ -45,38 +45,47 @@ CREATE TABLE decision_sponsors (
     PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 
--- One row per decision: what its records say, the first record that says each thing.
+-- One row per decision, as one of its records gives it: a data_extract line first, else the
+-- English version's XML, else the first imported. Records of one decision can disagree (a
+-- file's metadata copied from another's); the others stay in decision_records.
 CREATE VIEW decisions AS
-SELECT r.symbol,
-       (SELECT d.id FROM documents d WHERE d.grouping_key = 'symbol ' || r.symbol) AS document_id,
-       max(r.outcome) AS outcome,
-       min(r.adopted_on) AS adopted_on,
-       min(r.meeting) AS meeting,
-       min(r.draft_symbol) AS draft_symbol,
-       min(r.record_symbol) AS record_symbol,
-       min(r.adoption) AS adoption,
-       min(r.agenda) AS agenda,
-       max(r.in_favour) AS in_favour,
-       max(r.against) AS against,
-       max(r.abstaining) AS abstaining,
-       CASE WHEN max(r.against) = 0 AND max(r.abstaining) = 0 THEN 1
-            WHEN max(r.against) IS NULL THEN NULL ELSE 0 END AS unanimous,
-       count(r.id) AS records
-FROM decision_records r
-GROUP BY r.symbol;
+WITH ranked AS (
+    SELECT r.*,
+           row_number() OVER (PARTITION BY r.symbol
+                              ORDER BY r.origin = 'data_extract' DESC, s.language = 'en' DESC, r.id) AS pick,
+           count(r.id) OVER (PARTITION BY r.symbol) AS records
+    FROM decision_records r
+    LEFT JOIN statements s ON s.id = r.statement_id
+)
+SELECT symbol,
+       (SELECT d.id FROM documents d WHERE d.grouping_key = 'symbol ' || symbol) AS document_id,
+       id AS record_id,
+       origin,
+       outcome,
+       adopted_on,
+       meeting,
+       draft_symbol,
+       record_symbol,
+       adoption,
+       agenda,
+       in_favour,
+       against,
+       abstaining,
+       CASE WHEN in_favour IS NULL THEN NULL
+            WHEN coalesce(against, 0) = 0 AND coalesce(abstaining, 0) = 0 THEN 1
+            ELSE 0 END AS unanimous,
+       records
+FROM ranked
+WHERE pick = 1;
 
 -- One row per decision and member state named in its vote.
 CREATE VIEW member_votes AS
-SELECT v.symbol, d.document_id, d.adopted_on, v.member_state, v.vote
-FROM (SELECT DISTINCT r.symbol, dv.member_state, dv.vote
-      FROM decision_records r JOIN decision_votes dv ON dv.record_id = r.id) v
-JOIN decisions d ON d.symbol = v.symbol;
+SELECT d.symbol, d.document_id, d.adopted_on, v.member_state, v.vote
+FROM decisions d
+JOIN decision_votes v ON v.record_id = d.record_id;
 
 -- One row per decision and sponsor.
 CREATE VIEW sponsors AS
-SELECT DISTINCT r.symbol,
-       (SELECT d.id FROM documents d WHERE d.grouping_key = 'symbol ' || r.symbol) AS document_id,
-       s.name AS sponsor,
-       s.additional
-FROM decision_records r
-JOIN decision_sponsors s ON s.record_id = r.id;
+SELECT d.symbol, d.document_id, s.name AS sponsor, s.additional
+FROM decisions d
+JOIN decision_sponsors s ON s.record_id = d.record_id;
