@@ -358,3 +358,25 @@ fn xml_that_is_no_official_document_is_refused_with_its_reason() {
         .unwrap();
     assert!(longest < 1000, "{longest}");
 }
+
+#[test]
+#[ignore = "runs python3 (on every machine of this kind); run by .ci/run"]
+fn the_import_agrees_with_an_independent_reading_of_the_xml() {
+    // scripts/akn_check.py reads the sample's XML with ElementTree, code of its own, and fails
+    // when the database disagrees on language, votes, drafts, records or dates.
+    let env = Env::new();
+    unpack_sample(&env.path("un"));
+    env.expect(&["import", "un"], 0);
+    let out = std::process::Command::new("python3")
+        .arg(repo().join("scripts/akn_check.py"))
+        .arg(env.db())
+        .arg(env.path("un"))
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
