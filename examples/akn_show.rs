@@ -4,9 +4,18 @@
 //!     cargo run --release --example akn_show -- FILE...
 
 fn main() {
-    for p in std::env::args().skip(1) {
-        let bytes = std::fs::read(&p).unwrap();
-        let parsed = councildb::parse::parse_file(&bytes, &Default::default());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // --text: what the text parser reads in each file's printed text instead.
+    let as_text = args.iter().any(|a| a == "--text");
+    for p in args.iter().filter(|a| *a != "--text") {
+        let bytes = std::fs::read(p).unwrap();
+        let mut parsed = councildb::parse::parse_file(&bytes, &Default::default());
+        if as_text {
+            if let Ok(f) = &parsed {
+                let printed = format!("%%%\n\n{}\n", f.documents[0].body);
+                parsed = councildb::parse::parse_file(printed.as_bytes(), &Default::default());
+            }
+        }
         match parsed {
             Err(e) => println!("{p}: {e}"),
             Ok(f) => {

@@ -52,7 +52,7 @@ pub fn split_folded(body: &str, folded: &Folded, doc_type: DocType) -> Vec<Claus
     let t: &str = &folded.text;
     let paragraphs = match doc_type {
         DocType::Resolution => operative_paragraphs(t),
-        _ => quoted_paragraphs(t),
+        _ => quoted_paragraphs(t, doc_type == DocType::PresidentialStatement),
     };
     let mut clauses = Vec::new();
     for p in paragraphs {
@@ -112,7 +112,7 @@ fn next_non_space(t: &str, at: usize) -> Option<(usize, char)> {
 }
 
 /// Presidential statements: the preamble, then one paragraph per opening quote.
-fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
+fn quoted_paragraphs(t: &str, statement: bool) -> Vec<Paragraph> {
     let mut openers: Vec<(usize, usize)> = Vec::new(); // (quote start, text start)
     for (at, c) in opening_quotes(t) {
         let after = at + c.len_utf8();
@@ -123,10 +123,28 @@ fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
             }
         };
         let next_ok = matches!(next_non_space(t, after), Some((_, n)) if !is_quote(n));
-        if prev_ok && next_ok && !quotes_a_title(t, after) {
+        // Only after a colon may a quote be a title's; a paragraph whose first sentence quotes
+        // a word (to “ban”) still opens with its quote.
+        let after_colon = prev_non_space(t, at).is_some_and(|p| COLONS.contains(&p));
+        let line_start = t[..at].trim_end_matches([' ', '\t']).ends_with('\n');
+        let title = after_colon && !line_start && quotes_a_title(t, after);
+        if prev_ok && next_ok && !title {
             openers.push((at, after));
         }
     }
+    // A statement that quotes none of its paragraphs starts after the line of its opening
+    // ("… made the following statement on behalf of the Council:").
+    let start = openers.first().map(|o| o.0).or_else(|| {
+        statement
+            .then(|| {
+                t.match_indices([':', '：'])
+                    .find(|(at, c)| t[at + c.len()..].starts_with('\n'))
+            })
+            .flatten()
+            .map(|(at, c)| at + c.len())
+    });
+    openers.extend(line_openers(t, start));
+    openers.sort_unstable();
     let mut paragraphs = Vec::with_capacity(openers.len() + 1);
     let preamble_end = openers.first().map(|o| o.0).unwrap_or(t.len());
     paragraphs.push(Paragraph {
@@ -144,6 +162,44 @@ fn quoted_paragraphs(t: &str) -> Vec<Paragraph> {
         });
     }
     paragraphs
+}
+
+/// Lines that open paragraphs of a statement without a quote of their own: older statements
+/// quote only their first paragraph, and a text that keeps its line breaks shows the others
+/// each on a line, opening a sentence after one has ended. Only between the first quoted
+/// paragraph and the quote that closes the statement.
+fn line_openers(t: &str, start: Option<usize>) -> Vec<(usize, usize)> {
+    let Some(first) = start else {
+        return Vec::new();
+    };
+    let end = t
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| {
+            CLOSING_QUOTES.contains(&c) && c != '"' && t[at + c.len_utf8()..].starts_with(['\n'])
+        })
+        .map_or(t.len(), |(at, _)| at);
+    let mut out = Vec::new();
+    if end <= first {
+        return out;
+    }
+    for (nl, _) in t[first..end].match_indices('\n') {
+        let ls = first + nl + 1;
+        let Some((at, c)) = next_non_space(t, ls) else {
+            continue;
+        };
+        if at >= end || t[ls..at].contains('\n') || is_quote(c) {
+            continue;
+        }
+        let opens_sentence = c.is_alphabetic() && !c.is_lowercase();
+        let after_end = prev_non_space(t, ls).is_some_and(|p| {
+            SENTENCE_ENDS.contains(&p) || CLOSING_QUOTES.contains(&p) || COLONS.contains(&p)
+        });
+        if opens_sentence && after_end {
+            out.push((at, at));
+        }
+    }
+    out
 }
 
 /// The opening quotes of `t`, with their byte offsets. The text is scanned for the first byte
