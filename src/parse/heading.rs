@@ -36,6 +36,8 @@ pub struct Heading {
     /// Byte offset in the body where an official masthead ("United Nations / S/RES/2672 (2023)
     /// / Security Council / Distr.: General / 9 January 2023") ends; 0 without one.
     pub masthead_end: usize,
+    /// A draft resolution put to the vote: no resolution, but numbered as one.
+    pub draft: bool,
 }
 
 /// How much of the head the heading, opening and adoption line may take, in characters.
@@ -364,6 +366,7 @@ fn read_structure(folded: &Folded) -> Heading {
         let at = folded.original_offset(skip + draft.start());
         if heading.names_end == 0 || at < heading.names_end {
             heading.doc_type = DocType::Other;
+            heading.draft = true;
             heading.symbol = MASTHEAD_DOCUMENT
                 .find(&ft[..skip])
                 .map(|m| m.as_str().split_whitespace().collect());
@@ -471,6 +474,7 @@ fn read_heading(folded: &Folded, skip: usize) -> Heading {
             ],
             catalogue: None,
             masthead_end: 0,
+            draft: false,
         };
     }
 
@@ -536,6 +540,7 @@ fn read_heading(folded: &Folded, skip: usize) -> Heading {
             adoption,
             catalogue: None,
             masthead_end: 0,
+            draft: false,
         };
     }
     if !is_resolution {
@@ -546,6 +551,7 @@ fn read_heading(folded: &Folded, skip: usize) -> Heading {
             adoption,
             catalogue: None,
             masthead_end: 0,
+            draft: false,
         };
     }
     let symbol = own.map(|(_, n, year)| {
@@ -570,6 +576,7 @@ fn read_heading(folded: &Folded, skip: usize) -> Heading {
         adoption,
         catalogue: None,
         masthead_end: 0,
+        draft: false,
     }
 }
 

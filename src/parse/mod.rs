@@ -326,7 +326,13 @@ pub fn parse_document(
     let folded = norm::Folded::new(&body);
     let heading = heading::read_folded(&folded);
     let (doc_type, symbol) = (heading.doc_type, heading.symbol);
-    let clauses = clauses::split_folded(&body, &folded, doc_type);
+    // A draft resolution's paragraphs are numbered as a resolution's.
+    let shape = if heading.draft {
+        DocType::Resolution
+    } else {
+        doc_type
+    };
+    let clauses = clauses::split_folded(&body, &folded, shape);
     let preamble_end = clauses.get(1).map(|c| c.start).unwrap_or(body.len());
     // The preamble proper: up to the first paragraph or sub-item.
     let preamble = &body[..preamble_end.min(body.len())];
