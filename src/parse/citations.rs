@@ -125,7 +125,10 @@ const ITEM: &str = r"(\d{1,4})(?:\s*/\s*(\d{1,4}))?(?:\s*\(\s*(?:(YEAR)|([IVXL]{
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{ITEM}")));
 /// What may stand between two items of a list: commas, and / et / y / e / и / و, or both.
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\s*[,;،]\s*(?:(?:and|et|y|e|и)\s+|و\s*)?|\s+(?:and|et|y|e|и)\s+|\s*و\s*)")
+    // Not across a line break: the next line may open with a paragraph's number ("100.").
+    re(
+        r"^(?:[^\S\n]*[,;،][^\S\n]*(?:(?:and|et|y|e|и)[^\S\n]+|و[^\S\n]*)?|[^\S\n]+(?:and|et|y|e|и)[^\S\n]+|[^\S\n]*و[^\S\n]*)",
+    )
 });
 /// The date of adoption that may follow a list item before the next one: "1261 (1999) of 25
 /// August 1999, 1314 (2000) of ...", du 25 août 1999, de 25 de agosto de 1999, от 25 августа

@@ -110,6 +110,8 @@ pub enum FileError {
     NoHeader,
     #[error(transparent)]
     Akn(#[from] akn::AknError),
+    #[error("JSON, but not a data_extract file (one JSON object a line, each with a symbol and an adoption_date)")]
+    OtherJson,
 }
 
 #[derive(Debug, Clone)]
@@ -140,7 +142,16 @@ pub struct ParsedFile {
 /// True when a file's first bytes show markup (the UN's AKN XML, a data_extract file of JSON
 /// lines) rather than a `%%%` archive: such a file is one whole, never cut at header lines.
 pub fn is_markup(head: &[u8]) -> bool {
-    let head = &head[..head.len().min(4096)];
+    // White space before the first tag does not count against the look.
+    let blank = head
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        .count();
+    let head = &head[blank..];
+    if head.is_empty() {
+        return false;
+    }
+    let head = &head[..head.len().min(64 * 1024)];
     let text: Cow<str> = match decode::utf16_bom(head) {
         b"" => String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head)),
         bom => {
@@ -184,6 +195,9 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
             }
         }
         return Ok(parsed);
+    }
+    if record::looks_like_other_json(&text) {
+        return Err(FileError::OtherJson);
     }
     let mut documents = Vec::new();
     let mut rejections = Vec::new();

@@ -155,6 +155,8 @@ struct ExtractLine {
     draft_resolution: Option<String>,
     #[serde(default)]
     outcome_letter: Option<String>,
+    #[serde(default)]
+    outcome: Option<String>,
     #[serde(default, rename = "MS_in_favour_count")]
     in_favour_count: Option<String>,
     #[serde(default, rename = "MS_against_count")]
@@ -177,8 +179,23 @@ struct ExtractLine {
 /// the keys of the record.
 pub fn looks_like_data_extract(text: &str) -> bool {
     let text = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-    let first = text.lines().next().unwrap_or("");
-    first.starts_with('{') && first.contains("\"symbol\"") && first.contains("\"adoption_")
+    // A bad or empty first line loses nothing: any of the first lines may show the form.
+    text.starts_with('{')
+        && text
+            .lines()
+            .take(8)
+            .any(|l| l.contains("\"symbol\"") && l.contains("\"adoption_"))
+}
+
+/// True when `text` is JSON of some other form (an array, another program's file): refused
+/// with that reason rather than read as an archive.
+pub fn looks_like_other_json(text: &str) -> bool {
+    let text = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+    (text.starts_with('{') || text.starts_with('['))
+        && !text.lines().any(|l| l.starts_with("%%%"))
+        && (serde_json::from_str::<serde::de::IgnoredAny>(text.lines().next().unwrap_or(""))
+            .is_ok()
+            || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
 }
 
 /// Reads a `data_extract` file: each line's record, or why the line could not be read (with
@@ -196,12 +213,15 @@ pub fn parse_data_extract(text: &str) -> Vec<Result<DecisionRecord, (u32, String
                     format!("line {n} is not a record of the data_extract form: {e}"),
                 )
             })?;
-            let symbol = super::akn::normalized_symbol(&line.symbol).ok_or_else(|| {
-                (
-                    n,
-                    format!("line {n} has no Council symbol ({:?})", line.symbol),
-                )
-            })?;
+            let symbol = super::akn::normalized_symbol(&line.symbol)
+                .filter(|s| s.starts_with("S/RES/") && s.ends_with(')'))
+                .ok_or_else(|| {
+                    let reason = format!(
+                        "line {n} has no resolution's symbol with its year ({:?})",
+                        line.symbol
+                    );
+                    (n, reason)
+                })?;
             Ok(record_of_line(symbol, line))
         })
         .collect()
@@ -236,6 +256,21 @@ fn record_of_line(symbol: String, line: ExtractLine) -> DecisionRecord {
         .filter(|(s, _)| !s.is_empty())
         .collect();
     let record_symbol = non_empty(line.outcome_letter);
+    let adoption = non_empty(line.adoption_type);
+    let adopted_on = line.adoption_date.as_deref().and_then(|d| {
+        // "2021-07-09 00:00:00" in some files, "9 January 2023" in most.
+        d.get(..10)
+            .and_then(|iso| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok())
+            .or_else(|| super::meta::find_date(d))
+    });
+    let outcome = line.outcome.as_deref().unwrap_or("").to_ascii_lowercase();
+    let wording = adoption.as_deref().unwrap_or("").to_ascii_lowercase();
+    // Adopted without a vote, or by acclamation: there were no counts, whatever zeros stand.
+    let no_vote = outcome.contains("withoutvote")
+        || outcome.contains("acclamation")
+        || wording.contains("without vote")
+        || wording.contains("acclamation");
+    let counts = |c: Option<u32>| c.filter(|_| !no_vote);
     let meeting = line
         .adoption_meeting
         .as_deref()
@@ -244,19 +279,18 @@ fn record_of_line(symbol: String, line: ExtractLine) -> DecisionRecord {
     DecisionRecord {
         symbol,
         origin: RecordOrigin::DataExtract,
-        outcome: Some(Outcome::Adopted),
-        adopted_on: line
-            .adoption_date
-            .as_deref()
-            .and_then(super::meta::find_date),
+        // The data_extract files list adopted resolutions: a line says so by its date or wording.
+        outcome: (adopted_on.is_some() || wording.starts_with("adopted"))
+            .then_some(Outcome::Adopted),
+        adopted_on,
         meeting,
         draft_symbol: non_empty(line.draft_resolution),
         record_symbol,
-        adoption: non_empty(line.adoption_type),
+        adoption,
         agenda: non_empty(line.agenda_item_name).map(|a| a.trim_end_matches('.').to_string()),
-        in_favour: count(line.in_favour_count),
-        against: count(line.against_count),
-        abstaining: count(line.abstaining_count),
+        in_favour: counts(count(line.in_favour_count)),
+        against: counts(count(line.against_count)),
+        abstaining: counts(count(line.abstaining_count)),
         votes,
         sponsors,
     }
@@ -314,5 +348,23 @@ mod tests {
         );
         assert_eq!(r.record_symbol.as_deref(), Some("S/PV.9237"));
         assert!(matches!(records[1], Err((2, _))));
+    }
+
+    #[test]
+    fn data_extract_lines_say_only_what_they_hold() {
+        let lines = [
+            // Adopted without a vote: zeros that are no vote.
+            r#"{"symbol": "S/RES/1326 (2000)", "adoption_date": "31 October 2000", "adoption_type": "Adopted without vote, 4223rd meeting", "outcome": "adoptedWithoutVote", "MS_in_favour_count": "0", "MS_against_count": "0", "MS_abstaining_count": "0"}"#,
+            // An ISO date with a time.
+            r#"{"symbol": "S/RES/2585 (2021)", "adoption_date": "2021-07-09 00:00:00", "MS_in_favour_count": "15"}"#,
+            // No resolution's symbol with its year, no date: no record.
+            r#"{"symbol": "Resolution 2674", "adoption_date": "x"}"#,
+        ];
+        let records = parse_data_extract(&lines.join("\n"));
+        let r = records[0].as_ref().unwrap();
+        assert_eq!((r.in_favour, r.against, r.abstaining), (None, None, None));
+        let r = records[1].as_ref().unwrap();
+        assert_eq!(r.adopted_on, NaiveDate::from_ymd_opt(2021, 7, 9));
+        assert!(records[2].is_err());
     }
 }

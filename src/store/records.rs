@@ -73,3 +73,31 @@ pub fn remove(conn: &Connection, holder: Holder) -> Result<()> {
         .execute([id])?;
     Ok(())
 }
+
+/// Removes the records of older files imported at `path` that no other path holds: `file_id`
+/// is the version at `path` now.
+pub fn remove_superseded(conn: &Connection, file_id: i64, path: &str) -> Result<()> {
+    let older: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT DISTINCT p.file_id FROM file_paths p WHERE p.path = ?1 AND p.file_id <> ?2
+             AND NOT EXISTS (SELECT 1 FROM file_paths q WHERE q.file_id = p.file_id AND q.path <> ?1)",
+        )?
+        .query_map(params![path, file_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in older {
+        remove(conn, Holder::File(id))?;
+    }
+    Ok(())
+}
+
+/// True when every path of file `file_id` has since been imported with other contents.
+pub fn superseded(conn: &Connection, file_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT NOT EXISTS (
+                 SELECT 1 FROM file_paths p WHERE p.file_id = ?1 AND NOT EXISTS (
+                     SELECT 1 FROM file_paths q WHERE q.path = p.path AND q.file_id <> ?1
+                     AND q.import_id > p.import_id))",
+        )?
+        .query_row([file_id], |r| r.get(0))?)
+}

@@ -137,8 +137,10 @@ fn reparse_in_transaction(conn: &Connection, limits: &Limits) -> Result<Changes,
             changes.over_limit += parsed.rejections.iter().filter(|r| r.over_limit).count() as u64;
             if !parsed.records.is_empty() {
                 records::remove(conn, Holder::File(file_id))?;
-                for record in &parsed.records {
-                    records::insert(conn, Holder::File(file_id), record)?;
+                if !records::superseded(conn, file_id)? {
+                    for record in &parsed.records {
+                        records::insert(conn, Holder::File(file_id), record)?;
+                    }
                 }
             }
             for doc in parsed.documents {

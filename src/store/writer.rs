@@ -249,6 +249,9 @@ impl<'c> Writer<'c> {
                 if let (Some(id), false) = (file_id, parsed.records.is_empty()) {
                     // The same file imported again gives the same records once.
                     records::remove(self.conn, Holder::File(id))?;
+                    // A corrected file at the same path replaces the records of the old one
+                    // (export gives back the newest version too).
+                    records::remove_superseded(self.conn, id, &file.path)?;
                     for record in &parsed.records {
                         records::insert(self.conn, Holder::File(id), record)?;
                     }

@@ -380,3 +380,94 @@ fn the_import_agrees_with_an_independent_reading_of_the_xml() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn hostile_markup_is_refused_alone_and_archives_that_look_like_it_are_read() {
+    let env = Env::new();
+    let names = unpack_sample(&env.path("un"));
+    let one = names
+        .iter()
+        .find(|n| n.ends_with("S_RES_2676_E.xml"))
+        .unwrap();
+    let xml = std::fs::read_to_string(env.path("un").join(one)).unwrap();
+    // Nested far deeper than any document: refused, and the import goes on.
+    let deep = xml.replacen(
+        "<preamble>",
+        &format!(
+            "<preamble>{}x{}",
+            "<span>".repeat(10_000),
+            "</span>".repeat(10_000)
+        ),
+        1,
+    );
+    env.write("in/deep.xml", deep);
+    // Two documents joined end to end: refused, not half read.
+    env.write("in/two.xml", format!("{xml}\n{xml}"));
+    // An archive whose first line is markup: an archive still.
+    env.write(
+        "in/archive.txt",
+        "<!-- exported by a tool -->\n%%%PEACE|\n\nThe Security Council, 1. Decides to remain seized.\n",
+    );
+    // JSON of another program: refused with what it is.
+    env.write(
+        "in/package.json",
+        "{\"name\": \"x\", \"version\": \"1.0.0\"}\n",
+    );
+    let out = env.expect(&["import", "in"], 3);
+    let reasons: BTreeMap<String, String> = env
+        .query("SELECT path, reason FROM import_errors")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    assert!(
+        reasons["deep.xml"].contains("nested more than"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons["two.xml"].contains("two XML documents joined"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons["package.json"].contains("not a data_extract file"),
+        "{reasons:?}"
+    );
+    // The archive's comment line is text before its first header, and only that is refused.
+    assert!(
+        reasons["archive.txt"].contains("before the first %%% header"),
+        "{reasons:?}"
+    );
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert_eq!(
+        env.scalar("SELECT count(*) FROM statements"),
+        "1",
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_corrected_data_extract_file_replaces_what_the_old_one_gave() {
+    let env = Env::new();
+    let names = unpack_sample(&env.path("un"));
+    let json = names.iter().find(|n| n.ends_with("2023.json")).unwrap();
+    let text = std::fs::read_to_string(env.path("un").join(json)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    env.write("de/2023.json", &text);
+    env.expect(&["import", "de"], 0);
+    assert_eq!(env.scalar("SELECT count(*) FROM decision_records"), "50");
+    // The first line's vote corrected, the last line gone, an empty record first.
+    let first = lines[0].replace(
+        "\"MS_abstaining_count\": \"0\"",
+        "\"MS_abstaining_count\": \"2\"",
+    );
+    let corrected = format!("{{}}\n{first}\n{}\n", lines[1..lines.len() - 1].join("\n"));
+    env.write("de/2023.json", corrected);
+    env.expect(&["import", "de"], 3);
+    assert_eq!(env.scalar("SELECT count(*) FROM decision_records"), "49");
+    assert_eq!(
+        env.scalar("SELECT abstaining FROM decisions WHERE symbol = 'S/RES/2672 (2023)'"),
+        "2"
+    );
+    env.expect(&["reparse"], 0);
+    assert_eq!(env.scalar("SELECT count(*) FROM decision_records"), "49");
+}

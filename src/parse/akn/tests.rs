@@ -1,4 +1,7 @@
+use chrono::NaiveDate;
+
 use super::*;
+use crate::parse::{CitationKind, Origin};
 
 fn wrap(body: &str) -> String {
     format!(

@@ -88,6 +88,7 @@ pub fn build(text: &str) -> Result<(Elem, Vec<String>), AknError> {
     // A stray end tag closes the element it stands in; the stray ones right after it are
     // dropped (`</docTitle></p>` closing a `<paragraph>`).
     let mut just_closed_by_repair = false;
+    let mut elements = 0usize;
     loop {
         let at = reader.buffer_position();
         let event = reader.read_event().map_err(|e| {
@@ -96,10 +97,17 @@ pub fn build(text: &str) -> Result<(Elem, Vec<String>), AknError> {
         match event {
             Event::Start(e) => {
                 just_closed_by_repair = false;
+                count_element(&mut elements)?;
+                if stack.len() > MAX_DEPTH {
+                    return Err(AknError::Malformed(format!(
+                        "elements nested more than {MAX_DEPTH} deep (at byte {at}): no document is"
+                    )));
+                }
                 stack.push(element(&e)?);
             }
             Event::Empty(e) => {
                 just_closed_by_repair = false;
+                count_element(&mut elements)?;
                 let elem = element(&e)?;
                 push_child(&mut stack, Child::Elem(elem));
             }
@@ -168,16 +176,48 @@ pub fn build(text: &str) -> Result<(Elem, Vec<String>), AknError> {
         let open: Vec<String> = stack[1..].iter().map(|s| format!("<{}>", s.name)).collect();
         return Err(AknError::Cut(open.join(" ")));
     }
-    let mut top = stack.pop().unwrap_or_default();
-    let root = top
-        .children
-        .drain(..)
-        .find_map(|c| match c {
-            Child::Elem(e) => Some(e),
-            Child::Text(_) => None,
-        })
+    let top = stack.pop().unwrap_or_default();
+    let mut roots = top.children.into_iter().filter_map(|c| match c {
+        Child::Elem(e) => Some(e),
+        Child::Text(t) if !t.trim().is_empty() => Some(Elem {
+            name: "#text".into(),
+            ..Elem::default()
+        }),
+        Child::Text(_) => None,
+    });
+    let root = roots
+        .next()
         .ok_or_else(|| AknError::Malformed("no element in the file".into()))?;
+    if let Some(more) = roots.next() {
+        // Two files joined end to end (`cat a.xml b.xml`): the second would be lost unseen.
+        let what = if more.name == "#text" {
+            "text".to_string()
+        } else {
+            format!("a second root element <{}>", more.name)
+        };
+        return Err(AknError::Malformed(format!(
+            "{what} follows the root element <{}>: two XML documents joined? Give each a file of its own",
+            root.name
+        )));
+    }
     Ok((root, repairs))
+}
+
+/// How deep elements may nest: the UN's files go a dozen deep; a tree much deeper is no
+/// document, and every walk of it would need the stack.
+const MAX_DEPTH: usize = 256;
+/// How many elements a file may hold: the biggest of the UN's files holds some 13,000. The tree
+/// is held in memory, so this bounds what one file may take.
+const MAX_ELEMENTS: usize = 200_000;
+
+fn count_element(n: &mut usize) -> Result<(), AknError> {
+    *n += 1;
+    if *n > MAX_ELEMENTS {
+        return Err(AknError::Malformed(format!(
+            "over {MAX_ELEMENTS} elements: far more than any Council document holds"
+        )));
+    }
+    Ok(())
 }
 
 fn element(e: &quick_xml::events::BytesStart) -> Result<Elem, AknError> {
