@@ -190,7 +190,7 @@ fn a_full_disk_gives_a_clear_error_and_a_sound_database() {
     let env = Env::new();
     let corpus = env.path("corpus");
     write_corpus(&corpus, 20, 10);
-    // Room for the empty schema (2 MB with 32 KiB pages, twice that while its log is
+    // Room for the empty schema (1.7 MB with 32 KiB pages, twice that while its log is
     // checkpointed) but not for the 7 MB the import needs.
     let fs = SmallFs::mount(&env.path("small"), "6m");
     let db = fs.0.join("full.db");
