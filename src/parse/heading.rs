@@ -373,6 +373,19 @@ fn read_structure(folded: &Folded) -> Heading {
             return heading;
         }
     }
+    // A heading's typo ("Résolution 2574 (2024)" for 2754): where its number cannot be of its
+    // year and the masthead's can, the masthead's is the symbol.
+    let fits = |s: &str| {
+        s.strip_prefix("S/RES/")
+            .and_then(|r| r.split_once(" ("))
+            .and_then(|(n, y)| Some((n.parse().ok()?, y.trim_end_matches(')').parse().ok()?)))
+            .is_some_and(|(n, y)| resolution_years::fits(n, y))
+    };
+    if let (Some(own), Some(printed)) = (&heading.symbol, &masthead_symbol) {
+        if own != printed && !fits(own) && fits(printed) {
+            heading.symbol = Some(printed.clone());
+        }
+    }
     if heading.symbol.is_none() {
         heading.symbol = masthead_symbol.filter(|s| match heading.doc_type {
             DocType::Resolution => s.starts_with("S/RES/"),

@@ -50,6 +50,8 @@ fn heading_cases() {
         ("联合国\nS/RES/2672 (2023)\n安全理事会\nDistr.: General\n9 January 2023\n第2672(2023)号决议\n2023年1月9日 9237次会议通过\n安全理事会，\n回顾", Resolution, Some("S/RES/2672 (2023)")),
         ("United Nations\nS/RES/2573 (2021)\nSecurity Council\nDistr.: General\n27 April 2021\nResolution 2573 (2021)\nAdopted by the Security Council on 27 April 2021\nReiterating its primary responsibility", Resolution, Some("S/RES/2573 (2021)")),
         ("United Nations\nS/PRST/2002/21\nSecurity Council\nDistr.: General\n23 July 2002\nStatement by the President of the Security Council\nAt the 4582nd meeting of the Security Council, held on 23 July 2002, the President of the Security Council made the following statement on behalf of the Council.\n“The Security Council welcomes", PresidentialStatement, Some("S/PRST/2002/21")),
+        // A heading's typo, the masthead right.
+        ("Nations Unies\nS/RES/2754 (2024)\nConseil de sécurité\nDistr. générale\n5 novembre 2024\nRésolution 2574 (2024)\nAdoptée par le Conseil de sécurité à sa 9775e séance, le 5 novembre 2024\nLe Conseil de sécurité,", Resolution, Some("S/RES/2754 (2024)")),
         // A draft put to the vote and not adopted.
         ("United Nations\nS/2023/506\nSecurity Council\nDistr.: General\n11 July 2023\nOriginal: English\nBrazil and Switzerland: draft resolution\nThe Security Council,\nRecalling", Other, Some("S/2023/506")),
         ("联合国\nS/2023/506\n安全理事会\nDistr.: General\n11 July 2023\n巴西和瑞士：决议草案\n安全理事会，", Other, Some("S/2023/506")),
