@@ -424,24 +424,36 @@ fn list_item(c: &regex::Captures) -> Option<(CitationKind, Symbol)> {
 /// Sudan, in particular 1591 (2005), 1651 (2005)") loses the resolution word before its items.
 /// A number with a year in brackets is taken for a Council resolution only where the number
 /// falls in the year's stretch of resolution numbers.
-static BARE_RESOLUTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|[^\d/.\-])(\d{1,4})\s?\(\s?(\d{4})\s?\)"));
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\(\s?(\d{4})\s?\)"));
 
 fn find_bare_resolutions(t: &str, out: &mut Vec<Found>) {
-    for c in BARE_RESOLUTION.captures_iter(t) {
-        let (Some(n), Some(y)) = (c.get(1), c.get(2)) else {
+    // The bracketed year first (its "(" is a literal the search runs fast on), then the number
+    // before it.
+    for c in BARE_YEAR.captures_iter(t) {
+        let (Some(whole), Some(y)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let (Ok(number), Ok(year)) = (n.as_str().parse::<u32>(), y.as_str().parse::<i32>()) else {
+        let before = &t[..whole.start()];
+        let before = before.strip_suffix(char::is_whitespace).unwrap_or(before);
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 4 {
+            continue;
+        }
+        let start = before.len() - digits;
+        // Not the end of a symbol or of a decimal: "S/2020/1234 (2020)", "1.5 (2019)".
+        if t[..start].ends_with(['/', '.', '-']) {
+            continue;
+        }
+        let (Ok(number), Ok(year)) = (before[start..].parse::<u32>(), y.as_str().parse::<i32>())
+        else {
             continue;
         };
         if number == 0 || !resolution_years::fits(number, year) {
             continue;
         }
-        let end = c.get(0).map_or(y.end() + 1, |m| m.end());
         out.push(Found {
-            start: n.start(),
-            end,
+            start,
+            end: whole.end(),
             kind: CitationKind::Resolution,
             symbol: Symbol::Known(sc_resolution(number, year)),
         });

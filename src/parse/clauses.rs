@@ -291,6 +291,7 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
     // well-placed "2." confirms it.
     let mut loose_one: Option<(usize, usize, u32)> = None;
     let mut expected = 1u32;
+    let mut annex_at: Option<usize> = None;
     let mut from = 0;
     while from < t.len() {
         let Some(c) = OPERATIVE_NUMBER.captures_at(t, from) else {
@@ -299,8 +300,15 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
         let number = c.get(1).expect("group 1");
         let whole = c.get(0).expect("whole match");
         // An annex after the paragraphs numbers its own: no more paragraphs of the decision.
-        if !marks.is_empty() && ANNEX.is_match(&t[marks[marks.len() - 1].1..number.start()]) {
-            break;
+        if let Some(&(_, first_text, _)) = marks.first() {
+            let annex = *annex_at.get_or_insert_with(|| {
+                ANNEX
+                    .find_at(t, first_text)
+                    .map_or(usize::MAX, |m| m.start())
+            });
+            if number.start() > annex {
+                break;
+            }
         }
         from = number.end();
         let value = numerals::chinese(number.as_str());
