@@ -178,7 +178,7 @@ pub fn extract_folded(text: &str, folded: &Folded) -> Vec<Citation> {
     let mut found = Vec::new();
     find_symbols(t, &mut found);
     find_resolution_lists(t, &mut found);
-    find_bare_resolutions(t, &mut found);
+    bare::find_bare_resolutions(t, &mut found);
     find_chinese_resolution_lists(t, &mut found);
     find_chinese_session_resolutions(t, &mut found);
     charter::find_charter(t, &mut found);
@@ -420,46 +420,6 @@ fn list_item(c: &regex::Captures) -> Option<(CitationKind, Symbol)> {
     }
 }
 
-/// "1591 (2005)" wherever it stands: a list interrupted by words ("resolutions concerning the
-/// Sudan, in particular 1591 (2005), 1651 (2005)") loses the resolution word before its items.
-/// A number with a year in brackets is taken for a Council resolution only where the number
-/// falls in the year's stretch of resolution numbers.
-static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\(\s?(\d{4})\s?\)"));
-
-fn find_bare_resolutions(t: &str, out: &mut Vec<Found>) {
-    // The bracketed year first (its "(" is a literal the search runs fast on), then the number
-    // before it.
-    for c in BARE_YEAR.captures_iter(t) {
-        let (Some(whole), Some(y)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let before = &t[..whole.start()];
-        let before = before.strip_suffix(char::is_whitespace).unwrap_or(before);
-        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 4 {
-            continue;
-        }
-        let start = before.len() - digits;
-        // Not the end of a symbol or of a decimal: "S/2020/1234 (2020)", "1.5 (2019)".
-        if t[..start].ends_with(['/', '.', '-']) {
-            continue;
-        }
-        let (Ok(number), Ok(year)) = (before[start..].parse::<u32>(), y.as_str().parse::<i32>())
-        else {
-            continue;
-        };
-        if number == 0 || !resolution_years::fits(number, year) {
-            continue;
-        }
-        out.push(Found {
-            start,
-            end: whole.end(),
-            kind: CitationKind::Resolution,
-            symbol: Symbol::Known(sc_resolution(number, year)),
-        });
-    }
-}
-
 fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
     let mut dated_searched_to = 0;
     for word in RESOLUTION_WORD.find_iter(t) {
@@ -606,6 +566,7 @@ fn find_chinese_session_resolutions(t: &str, out: &mut Vec<Found>) {
     }
 }
 
+mod bare;
 mod charter;
 
 #[cfg(test)]
