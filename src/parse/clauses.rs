@@ -57,9 +57,12 @@ pub fn split_folded(body: &str, folded: &Folded, doc_type: DocType) -> Vec<Claus
     let mut clauses = Vec::new();
     for p in paragraphs {
         // An annex follows the last paragraph: its items are the annex's, not the paragraph's.
-        let items_end = ANNEX
-            .find(&t[p.start..p.end])
-            .map_or(p.end, |m| p.start + m.start());
+        let stretch = &t[p.start..p.end];
+        let items_end = match memchr::memchr(b'\n', stretch.as_bytes()) {
+            // A heading on a line of its own needs a line break: most texts are one line.
+            None => p.end,
+            Some(_) => ANNEX.find(stretch).map_or(p.end, |m| p.start + m.start()),
+        };
         let items = sub_items(t, p.start, items_end);
         let lead_end = items.first().map(|i| i.0).unwrap_or(p.end);
         let parent = clauses.len();
@@ -169,7 +172,8 @@ fn quoted_paragraphs(t: &str, statement: bool) -> Vec<Paragraph> {
 /// each on a line, opening a sentence after one has ended. Only between the first quoted
 /// paragraph and the quote that closes the statement.
 fn line_openers(t: &str, start: Option<usize>) -> Vec<(usize, usize)> {
-    let Some(first) = start else {
+    // No line after the first paragraph's start: no paragraph opens a line.
+    let Some(first) = start.filter(|&f| memchr::memchr(b'\n', &t.as_bytes()[f..]).is_some()) else {
         return Vec::new();
     };
     let end = t
@@ -302,6 +306,9 @@ fn operative_paragraphs(t: &str) -> Vec<Paragraph> {
         // An annex after the paragraphs numbers its own: no more paragraphs of the decision.
         if let Some(&(_, first_text, _)) = marks.first() {
             let annex = *annex_at.get_or_insert_with(|| {
+                if memchr::memchr(b'\n', &t.as_bytes()[first_text..]).is_none() {
+                    return usize::MAX;
+                }
                 ANNEX
                     .find_at(t, first_text)
                     .map_or(usize::MAX, |m| m.start())
