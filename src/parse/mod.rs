@@ -139,6 +139,19 @@ pub struct ParsedFile {
     pub records: Vec<DecisionRecord>,
 }
 
+impl ParsedFile {
+    /// A file read, with nothing in it yet.
+    fn empty(encoding: Encoding, warnings: Vec<String>) -> ParsedFile {
+        ParsedFile {
+            encoding,
+            documents: Vec::new(),
+            rejections: Vec::new(),
+            warnings,
+            records: Vec::new(),
+        }
+    }
+}
+
 /// True when a file's first bytes show markup (the UN's AKN XML, a data_extract file of JSON
 /// lines) rather than a `%%%` archive: such a file is one whole, never cut at header lines.
 pub fn is_markup(head: &[u8]) -> bool {
@@ -177,13 +190,7 @@ pub fn parse_file(bytes: &[u8], limits: &Limits) -> Result<ParsedFile, FileError
         return parse_markup(&text, encoding, warnings, limits);
     }
     if record::looks_like_data_extract(&text) {
-        let mut parsed = ParsedFile {
-            encoding,
-            documents: Vec::new(),
-            rejections: Vec::new(),
-            warnings,
-            records: Vec::new(),
-        };
+        let mut parsed = ParsedFile::empty(encoding, warnings);
         for line in record::parse_data_extract(&text) {
             match line {
                 Ok(r) => parsed.records.push(r),
@@ -245,13 +252,7 @@ fn parse_markup(
     warnings: Vec<String>,
     limits: &Limits,
 ) -> Result<ParsedFile, FileError> {
-    let mut parsed = ParsedFile {
-        encoding,
-        documents: Vec::new(),
-        rejections: Vec::new(),
-        warnings,
-        records: Vec::new(),
-    };
+    let mut parsed = ParsedFile::empty(encoding, warnings);
     if text.len() > limits.max_document_bytes {
         parsed.rejections.push(Rejection {
             doc_index: Some(1),
