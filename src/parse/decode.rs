@@ -139,7 +139,7 @@ fn by_evidence(bytes: &[u8]) -> Option<Decoded<'_>> {
             // reads is Chinese, not one odd character in a Latin text ("D茅claration").
             let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
             let han = text.chars().filter(|c| is_han(*c)).count();
-            if han >= 2 && han * 2 >= non_ascii {
+            if han >= 2 && han * 2 >= non_ascii && mostly_gb2312_pairs(bytes) {
                 return Some(Decoded::Gb18030(text));
             }
         }
@@ -151,6 +151,27 @@ fn by_evidence(bytes: &[u8]) -> Option<Decoded<'_>> {
         repair_utf8(bytes),
         first_repair(bytes, stray)?,
     ))
+}
+
+/// True when most of the bytes above ASCII pair as GB2312's characters do (both bytes from
+/// 0xA1): so Chinese text is written. A Latin text with Windows-1252 punctuation has lone bytes
+/// before ASCII letters ("Council\x92s"), which GB18030 would also read, as "Council抯".
+fn mostly_gb2312_pairs(bytes: &[u8]) -> bool {
+    let (mut pairs, mut leads) = (0usize, 0usize);
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b < 0x80 {
+            k += 1;
+            continue;
+        }
+        leads += 1;
+        if (0xA1..=0xF7).contains(&b) && bytes.get(k + 1).is_some_and(|&t| t >= 0xA1) {
+            pairs += 1;
+        }
+        k += 2;
+    }
+    pairs * 2 >= leads
 }
 
 fn is_han(c: char) -> bool {
@@ -223,6 +244,16 @@ mod tests {
             out.extend_from_slice(&b);
         }
         out
+    }
+
+    #[test]
+    fn windows_1252_punctuation_in_english_is_no_chinese() {
+        // As text exported from Windows tools has it: GB18030 reads it as "Council抯".
+        let bytes = b"%%%A|\n\nThe Security Council reaffirms the Council\x92s role and the Secretary-General\x92s.\n";
+        let (text, encoding, repair) = decode(bytes).unwrap();
+        assert_eq!(encoding, Encoding::Utf8Repaired);
+        assert!(text.contains("Council\u{2019}s role"), "{text}");
+        assert!(repair.is_some());
     }
 
     #[test]
