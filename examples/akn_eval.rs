@@ -12,7 +12,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use councildb::eval::{document_links, set_of, Links, Scores};
+use councildb::eval::{set_of, LinkBook, Scores};
+use councildb::parse::akn;
 use councildb::parse::decode::decode;
 
 fn main() {
@@ -33,33 +34,26 @@ fn main() {
         .map(|e| e.into_path())
         .collect();
     paths.sort();
-    // The links of every language version of a document, as many of each as the version that
-    // links it most: a version whose markup left a mention unlinked is scored against them.
-    let mut links: BTreeMap<String, Links> = BTreeMap::new();
+    // Two passes, each reading a file once: the links of every version of each document
+    // first (a version is scored against them too), then the scores; memory holds one file.
+    let read = |path: &Path| {
+        let bytes = std::fs::read(path).ok()?;
+        let (text, _, _) = decode(&bytes).ok()?;
+        Some(akn::read(&text))
+    };
+    let mut book = LinkBook::default();
     for path in &paths {
+        // German is no UN language, and 19 of its files carry another file's symbol.
         if path.to_string_lossy().contains("/German/") {
-            // German is no UN language, and 19 of its files carry another file's symbol.
             continue;
         }
-        let Some((symbol, found)) = std::fs::read(path)
-            .ok()
-            .and_then(|b| decode(&b).ok().map(|(t, _, _)| t.into_owned()))
-            .and_then(|t| document_links(&t))
-        else {
-            continue;
-        };
-        let all = links.entry(symbol).or_default();
-        for (k, n) in found {
-            let at = all.entry(k).or_default();
-            *at = (*at).max(n);
+        if let Some(Ok(r)) = read(path) {
+            book.add(&r);
         }
     }
     let mut by: BTreeMap<(&'static str, String), Scores> = BTreeMap::new();
     for path in &paths {
-        let Ok(bytes) = std::fs::read(path) else {
-            continue;
-        };
-        let Ok((text, _, _)) = decode(&bytes) else {
+        let Some(file) = read(path) else {
             continue;
         };
         let rel = path
@@ -67,20 +61,22 @@ fn main() {
             .unwrap_or(path)
             .to_string_lossy()
             .to_string();
-        let read = councildb::parse::akn::read(&text).ok();
-        let language = read
+        let language = file
             .as_ref()
+            .ok()
             .and_then(|r| r.markup.language)
             .unwrap_or("??")
             .to_string();
-        let others = read
-            .as_ref()
-            .and_then(|r| r.markup.symbol.as_ref())
-            .and_then(|s| links.get(s));
         let scores = by
             .entry((set_of(&format!("{rel}/")), language))
             .or_default();
-        let misses = scores.add_file(&text, others);
+        let misses = match &file {
+            Ok(r) => scores.add_read(r, book.of(r)),
+            Err(_) => {
+                scores.unreadable += 1;
+                Default::default()
+            }
+        };
         if let Some(field) = &misses_of {
             if field == "citations" {
                 if !misses.missed_citations.is_empty() || !misses.extra_citations.is_empty() {

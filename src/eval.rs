@@ -124,11 +124,18 @@ impl Scores {
     /// Scores one AKN file, its citations against its links and those of `others` (another
     /// language version's); gives what the parser got wrong in it.
     pub fn add_file(&mut self, text: &str, others: Option<&Links>) -> Misses {
+        match akn::read(text) {
+            Ok(read) => self.add_read(&read, others),
+            Err(_) => {
+                self.unreadable += 1;
+                Misses::default()
+            }
+        }
+    }
+
+    /// `add_file` for a file already read.
+    pub fn add_read(&mut self, read: &akn::Read, others: Option<&Links>) -> Misses {
         let mut misses = Misses::default();
-        let Ok(read) = akn::read(text) else {
-            self.unreadable += 1;
-            return misses;
-        };
         self.documents += 1;
         let markup = &read.markup;
         let truth = &read.document;
@@ -301,11 +308,28 @@ fn links_of(doc: &Document) -> Links {
     links
 }
 
-/// The symbol of an AKN file's document and its linked citations: what the other language
-/// versions of the document are scored against as well.
-pub fn document_links(text: &str) -> Option<(String, Links)> {
-    let read = akn::read(text).ok()?;
-    Some((read.markup.symbol.clone()?, links_of(&read.document)))
+/// The links of every language version of each document, as many of each as the version that
+/// links it most: a version whose markup left a mention unlinked is scored against them.
+#[derive(Debug, Default)]
+pub struct LinkBook(BTreeMap<String, Links>);
+
+impl LinkBook {
+    /// Adds the links of one file's document.
+    pub fn add(&mut self, read: &akn::Read) {
+        let Some(symbol) = read.markup.symbol.clone() else {
+            return;
+        };
+        let all = self.0.entry(symbol).or_default();
+        for (k, n) in links_of(&read.document) {
+            let at = all.entry(k).or_default();
+            *at = (*at).max(n);
+        }
+    }
+
+    /// The links of the document a file is a version of.
+    pub fn of(&self, read: &akn::Read) -> Option<&Links> {
+        self.0.get(read.markup.symbol.as_ref()?)
+    }
 }
 
 /// The number of paragraphs, and the number of sub-items of each.

@@ -240,7 +240,8 @@ fn sc_resolution(number: u32, year: i32) -> String {
     format!("S/RES/{number} ({year})")
 }
 
-fn parse_sc_resolution(symbol: &str) -> Option<(u32, i32)> {
+/// The number and year of `S/RES/N (YYYY)`.
+pub(crate) fn parse_sc_resolution(symbol: &str) -> Option<(u32, i32)> {
     let rest = symbol.strip_prefix("S/RES/")?;
     let (n, y) = rest.split_once(" (")?;
     Some((n.parse().ok()?, y.trim_end_matches(')').parse().ok()?))

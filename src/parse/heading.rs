@@ -376,10 +376,7 @@ fn read_structure(folded: &Folded) -> Heading {
     // A heading's typo ("Résolution 2574 (2024)" for 2754): where its number cannot be of its
     // year and the masthead's can, the masthead's is the symbol.
     let fits = |s: &str| {
-        s.strip_prefix("S/RES/")
-            .and_then(|r| r.split_once(" ("))
-            .and_then(|(n, y)| Some((n.parse().ok()?, y.trim_end_matches(')').parse().ok()?)))
-            .is_some_and(|(n, y)| resolution_years::fits(n, y))
+        super::citations::parse_sc_resolution(s).is_some_and(|(n, y)| resolution_years::fits(n, y))
     };
     if let (Some(own), Some(printed)) = (&heading.symbol, &masthead_symbol) {
         if own != printed && !fits(own) && fits(printed) {

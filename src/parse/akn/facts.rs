@@ -12,9 +12,8 @@ use super::normalized_symbol;
 
 /// The number and year a symbol gives: S/RES/2672 (2023) and S/PRST/2023/1 alike.
 pub(super) fn number_and_year(symbol: &str) -> Option<(u32, i32)> {
-    if let Some(rest) = symbol.strip_prefix("S/RES/") {
-        let (n, y) = rest.split_once(" (")?;
-        return Some((n.parse().ok()?, y.trim_end_matches(')').parse().ok()?));
+    if symbol.starts_with("S/RES/") {
+        return crate::parse::citations::parse_sc_resolution(symbol);
     }
     let rest = symbol
         .strip_prefix("S/PRST/")

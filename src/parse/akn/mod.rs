@@ -165,16 +165,19 @@ pub fn read(text: &str) -> Result<Read, AknError> {
         rec
     });
 
-    // What the markup does not say (a presidential statement's meeting, written in its
-    // opening; the agenda item in the text's own language) is read from the printed text.
-    let printed = super::parse_document(
-        &format!("%%%\n\n{body}"),
-        1,
-        &super::Limits {
-            max_document_bytes: usize::MAX,
-        },
-    )
-    .ok();
+    // What the markup does not say (a presidential statement's meeting, date and agenda item,
+    // written in its opening; a date or meeting a resolution's markup lacks) is read from the
+    // printed text: a second reading, made only where it is needed.
+    let needs_text =
+        doc_type == DocType::PresidentialStatement || issued_on.is_none() || meeting.is_none();
+    let printed = needs_text
+        .then(|| {
+            let limits = super::Limits {
+                max_document_bytes: usize::MAX,
+            };
+            super::parse_document(&format!("%%%\n\n{body}"), 1, &limits).ok()
+        })
+        .flatten();
     let issued_on = match doc_type {
         // The opening's "held on 16 January 2002" is the day; the workflow's date is at times
         // the day of a reissue.
