@@ -437,8 +437,9 @@ fn find_resolution_lists(t: &str, out: &mut Vec<Found>) {
         loop {
             let rest = &t[at..];
             let skipped = rest.len() - rest.trim_start().len();
-            // The first item must follow the word closely; later ones follow a separator.
-            if first && skipped > 3 {
+            // The first item must follow the word closely; later ones follow a separator, on the
+            // same line (the next line may open with a paragraph's number, "100.").
+            if (first && skipped > 3) || rest[..skipped].contains('\n') {
                 break;
             }
             let item_start = at + skipped;

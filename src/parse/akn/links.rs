@@ -97,7 +97,8 @@ pub fn link_target(href: &str) -> Option<(CitationKind, String)> {
     }
     let found = citations::extract(&path);
     if let [one] = found.as_slice() {
-        if one.raw.len() + 2 >= path.len() {
+        let typo = one.kind == CitationKind::Document && !is_document_symbol(&one.symbol);
+        if one.raw.len() + 2 >= path.len() && !typo {
             return Some((one.kind, one.symbol.clone()));
         }
     }

@@ -112,6 +112,40 @@ fn the_symbol_is_the_one_that_agrees_with_the_date() {
 }
 
 #[test]
+fn markup_is_told_by_its_content() {
+    use crate::parse::is_markup;
+    let mut padded = "\n".repeat(5000).into_bytes();
+    padded.extend_from_slice(b"<akomaNtoso>");
+    assert!(is_markup(&padded), "blank lines before the root");
+    assert!(is_markup(b"\xEF\xBB\xBF<akomaNtoso>"));
+    assert!(is_markup(
+        b"{\"symbol\": \"S/RES/1 (1946)\", \"adoption_date\": \"25 January 1946\"}\n"
+    ));
+    // An archive whose first line is markup is an archive.
+    assert!(!looks_like_xml(
+        "<!-- exported -->\n%%%PEACE|\n\nThe Security Council,\n"
+    ));
+    assert!(looks_like_xml(
+        "<!-- the UN's -->\n<akomaNtoso>%%%</akomaNtoso>"
+    ));
+    assert!(!is_markup(b"%%%PEACE|\n\nThe Security Council,\n"));
+}
+
+#[test]
+fn language_codes_of_any_case_or_region() {
+    for (code, want) in [
+        ("eng", Some("en")),
+        ("EN", Some("en")),
+        ("zh-CN", Some("zh")),
+        ("ara", Some("ar")),
+        ("deu", Some("de")),
+        ("xx", None),
+    ] {
+        assert_eq!(iso_639_1(code), want, "{code}");
+    }
+}
+
+#[test]
 fn links_name_what_they_cite() {
     let cases = [
         (
@@ -139,6 +173,27 @@ fn links_name_what_they_cite() {
             Some((CitationKind::Document, "S/AC.51/2017/2")),
         ),
         ("https://press.un.org/en/2023/sc15000.doc.htm", None),
+        // Forms met in the UN's files: a search form's query, an empty language segment, a
+        // joint symbol, a doubled slash; and typos that name no document.
+        (
+            "http://www.un.org/ga/search/view_doc.asp?symbol=S/RES/2129(2013)",
+            Some((CitationKind::Resolution, "S/RES/2129 (2013)")),
+        ),
+        (
+            "https://undocs.org//S/RES/2448 (2018)",
+            Some((CitationKind::Resolution, "S/RES/2448 (2018)")),
+        ),
+        (
+            "https://undocs.org/A/72/707\u{2013}S/2018/43",
+            Some((CitationKind::Document, "S/2018/43")),
+        ),
+        (
+            "https://undocs.org/fr/S/RES//2455 (2019)",
+            Some((CitationKind::Resolution, "S/RES/2455 (2019)")),
+        ),
+        ("https://undocs.org/en/S/2532", None),
+        ("https://undocs.org/S/20144/461", None),
+        ("https://undocs.org/S/RES/", None),
     ];
     for (href, want) in cases {
         let got = link_target(href);

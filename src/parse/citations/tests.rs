@@ -109,6 +109,9 @@ const CASES: &[(&str, &[(CitationKind, &str)])] = &[
     // A number with its year in brackets, in the stretch of that year's resolutions, is one
     // even where the list lost its word (the markup of 2020-2024 links such mentions).
     ("in the report of 12 March 2005, 1612 (2005) of 26 July 2005", &[(R, "S/RES/1612 (2005)")]),
+    // A list does not run on past a line break into the next paragraph's number (S/RES/2734
+    // (2024), rendered from the UN's markup).
+    ("resolutions 2250 (2015) and 2253 (2015);\n100. Decides to review", &[(R, "S/RES/2250 (2015)"), (R, "S/RES/2253 (2015)")]),
     ("la Carta Federal de Transición", &[]),
     ("قراراته 660 (1990) المؤرخ 2 آب/ أغسطس 1990، و 674 (1990) المؤرخ 29 تشرين الأول/ أكتوبر 1990، و 677 (1990) المؤرخ 28 تشرين الثاني/ نوفمبر 1990", &[(R, "S/RES/660 (1990)"), (R, "S/RES/674 (1990)"), (R, "S/RES/677 (1990)")]),
     // --- Counter-examples: numbers in parentheses, dates, paragraphs, money
